@@ -1,0 +1,52 @@
+# Relais: `make html` builds the demo site, `make test` runs every test.
+# Both create the virtual environment .venv/ and install the pinned
+# dependencies first, so they work on a fresh clone.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+PUBLISH := $(BIN)/python publish.py
+
+.PHONY: html test check serve publish lint translations clean
+
+html: $(RUNTIME)
+	$(PUBLISH) build
+
+test: $(DEV)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+check: $(RUNTIME)
+	$(PUBLISH) check
+
+serve: $(RUNTIME)
+	$(PUBLISH) serve
+
+publish: $(RUNTIME)
+	$(PUBLISH) build --settings publishconf.py --strict
+
+lint: $(DEV)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Collect the theme's words into the catalog template and merge them into
+# each language's catalog; then translate the new entries in the .po files.
+translations: $(RUNTIME)
+	$(BIN)/pybabel extract -F babel.cfg -k _in:2 --no-location --sort-output -o theme/translations/messages.pot .
+	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-location --omit-header
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME): requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV): requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(RUNTIME) $@
+
+clean:
+	rm -rf output .pytest_cache .ruff_cache

@@ -1,0 +1,116 @@
+"""Site settings for the Relais demo site (a fictional outreach program).
+
+Build with ``make html`` or ``./publish.py build``; preview with
+``./publish.py serve``.  Plain ``pelican`` works too, but skips the checks
+that stop a broken or leaking build, so publish with ``publish.py``.
+"""
+
+from __future__ import annotations
+
+# --- Who we are ------------------------------------------------------------
+SITENAME = "Lanterne"
+SITE_DESCRIPTION = {
+    "en": "Lantern Project: peer support, health and rights for sex workers in Port-Lumière.",
+    "fr": "Projet Lanterne : soutien par les pairs, santé et droits des travailleuses et travailleurs du sexe à Port-Lumière.",
+}
+# Empty while previewing: links start at the site's root.  publishconf.py sets
+# the public address.
+SITEURL = ""
+TIMEZONE = "America/Toronto"
+
+# --- Languages -------------------------------------------------------------
+# Each language is built under its own prefix: /en/…, /fr/….
+DEFAULT_LANG = "en"
+LANGUAGES = {
+    "en": {"name": "English", "locale": "en_CA"},
+    "fr": {"name": "Français", "locale": "fr_CA"},
+}
+
+# --- Categories --------------------------------------------------------------
+# A post's `category:` is one of these keys; readers see the label of their language.
+CATEGORIES = {
+    "health": {"en": "Health", "fr": "Santé"},
+    "safety": {"en": "Safety", "fr": "Sécurité"},
+    "rights": {"en": "Rights and legal help", "fr": "Droits et aide juridique"},
+    "daily-life": {"en": "Food, housing and daily life", "fr": "Alimentation, logement et quotidien"},
+    "community": {"en": "Community", "fr": "Communauté"},
+    "news": {"en": "News from the team", "fr": "Nouvelles de l'équipe"},
+}
+
+# --- Where things are ------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+OUTPUT_PATH = "output"
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+# `languages` comes first: its `finalized` step builds the other languages
+# before the plugins that look at the whole site run theirs.
+PLUGINS = ["languages", "yaml_front_matter", "theme_i18n"]
+
+# --- URLs (each language gets its prefix: fr/posts/…) -----------------------
+ARTICLE_URL = "posts/{slug}/"
+ARTICLE_SAVE_AS = "posts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "categories/{slug}/"
+CATEGORY_SAVE_AS = "categories/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+AUTHOR_URL = "authors/{slug}/"
+AUTHOR_SAVE_AS = "authors/{slug}/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+INDEX_URL = ""
+INDEX_SAVE_AS = "index.html"
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+# Built once, at the root, for every language.
+TEMPLATE_PAGES = {"root/index.html": "index.html", "root/404.html": "404.html"}
+
+# Nothing unpublished is ever written: no drafts/ folder, no period archives.
+DRAFT_SAVE_AS = ""
+DRAFT_URL = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_URL = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+# Feeds come from Relais' own feed plugin; Pelican's writer is off.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+RELATIVE_URLS = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+SLUGIFY_SOURCE = "basename"

@@ -1,0 +1,85 @@
+"""Translate the theme with gettext catalogs and write dates with Babel.
+
+Catalogs are the theme's ``translations/<lang>/LC_MESSAGES/messages.po``
+files, compiled in memory (no .mo files to forget to rebuild).  Templates use
+``{% trans %}`` / ``_()``; dates use the ``long_date`` and ``iso_date``
+filters, so "3 novembre 2026" and "November 3, 2026" come from Babel's
+locale data rather than the machine's locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date, format_datetime
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from pelican import signals
+from pelican.generators import Generator
+
+from relais.site import SETTINGS_KEY
+
+CATALOG = "translations/{lang}/LC_MESSAGES/messages.po"
+
+
+@functools.cache
+def load_translations(theme: str, lang: str, locale: str) -> NullTranslations:
+    """Compile the theme's catalog for a language; English falls back to the msgids."""
+    po_path = Path(theme, CATALOG.format(lang=lang))
+    if not po_path.exists():
+        return NullTranslations()
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=locale)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+def long_date(value: dt.date, locale: str) -> str:
+    return format_date(value, format="long", locale=locale)
+
+
+def short_date(value: dt.date, locale: str) -> str:
+    return format_date(value, format="medium", locale=locale)
+
+
+def date_time(value: dt.datetime, locale: str) -> str:
+    return format_datetime(value, format="long", locale=locale)
+
+
+def iso_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def install(generator: Generator) -> None:
+    site = generator.settings.get(SETTINGS_KEY)
+    lang = generator.settings["DEFAULT_LANG"]
+    if site is None or lang not in site.config.LANGUAGES:
+        return
+    locale = site.config.LANGUAGES[lang].locale
+    env = generator.env
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(load_translations(generator.settings["THEME"], lang, locale), newstyle=True)
+    env.filters.update(
+        long_date=functools.partial(long_date, locale=locale),
+        short_date=functools.partial(short_date, locale=locale),
+        date_time=functools.partial(date_time, locale=locale),
+        iso_date=iso_date,
+    )
+    env.globals["LOCALE"] = locale
+    env.globals["_in"] = functools.partial(gettext_in, generator.settings["THEME"], site.config.LANGUAGES)
+
+
+def gettext_in(theme: str, languages: dict[str, Any], lang: str, message: str) -> str:
+    """A theme string in a given language, for pages that show every language."""
+    return load_translations(theme, lang, languages[lang].locale).gettext(message)
+
+
+def register() -> None:
+    signals.generator_init.connect(install)

@@ -1,0 +1,144 @@
+"""The build pipeline: check, render with Pelican, verify, replace the output.
+
+Read top to bottom: nothing is written to the output folder until every
+step has succeeded, so a failed build leaves the last good site as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+from pelican import Pelican
+from pelican.log import console
+
+from .pelican_settings import read_site_settings, site_plugins
+from .problems import Problem, Problems, Severity
+from .site import FROM_CLI_KEY, SETTINGS_KEY, Site, load_site
+from .swap import OutputFolderError, check_output_folder, discard, new_build_folder, replace_output
+
+progress = logging.getLogger("relais.progress")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    settings_file: Path = Path("pelicanconf.py")
+    content_dir: Path | None = None
+    output_dir: Path | None = None
+    today: dt.date | None = None
+    strict: bool = False
+
+
+@dataclass
+class BuildResult:
+    problems: Problems
+    site: Site | None = None
+    output: Path | None = None
+    seconds: float = 0.0
+    built: bool = False
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
+def check(options: BuildOptions) -> BuildResult:
+    """Validate settings and every content file without building."""
+    settings = read_site_settings(options.settings_file, options.content_dir)
+    site, problems = load_site(settings, str(options.settings_file), site_plugins(settings), options.today)
+    return BuildResult(problems, site)
+
+
+def build(options: BuildOptions) -> BuildResult:
+    started = time.monotonic()
+    settings = read_site_settings(options.settings_file, options.content_dir, options.output_dir)
+    output = Path(settings["OUTPUT_PATH"])
+    plugins = site_plugins(settings)
+    progress.info("Checking the content…")
+    site, problems = load_site(settings, str(options.settings_file), plugins, options.today)
+    result = BuildResult(problems, site, output)
+    try:
+        check_output_folder(output)
+    except OutputFolderError as err:
+        problems.error(str(options.settings_file), 1, "OUTPUT_PATH", str(err), "pass --output with another folder")
+    if site is None or problems.failed(options.strict):
+        return result
+    build_folder = new_build_folder(output)
+    settings.update({"OUTPUT_PATH": str(build_folder), SETTINGS_KEY: site, FROM_CLI_KEY: True})
+    _render(settings, problems)
+    if problems.failed(options.strict):
+        discard(build_folder)
+        return result
+    replace_output(build_folder, output)
+    result.built = True
+    result.counts = _published_counts(site)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _render(settings: dict, problems: Problems) -> None:
+    """Run Pelican; its warnings and errors become our problems."""
+    collector = _LogCollector(problems, settings.get("SETTINGS_FILE", "pelicanconf.py"))
+    root = logging.getLogger()
+    root.addHandler(collector)
+    console.quiet = True  # Pelican prints "Done: Processed…" once per language
+    try:
+        Pelican(settings).run()
+    except Exception as err:  # noqa: BLE001 - any failure must fail the build, with its reason
+        problems.add(_exception_problem(err))
+    finally:
+        root.removeHandler(collector)
+        console.quiet = False
+
+
+def _exception_problem(err: Exception) -> Problem:
+    """Name the template or source file behind an exception when we can."""
+    if isinstance(err, TemplateSyntaxError | UndefinedError | TemplateNotFound):
+        filename = getattr(err, "filename", None) or getattr(err, "name", None) or "theme"
+        return Problem(
+            _shown_path(filename),
+            getattr(err, "lineno", 0) or 0,
+            "template",
+            str(err.message or err),
+            "fix the theme template; nothing was published",
+        )
+    return Problem(
+        "build",
+        0,
+        "",
+        f"the build stopped: {type(err).__name__}: {err}",
+        "fix the problem above and build again; nothing was published",
+    )
+
+
+def _shown_path(filename: str) -> str:
+    try:
+        return Path(filename).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return filename
+
+
+class _LogCollector(logging.Handler):
+    """Turns Pelican's and plugins' log records into problems."""
+
+    def __init__(self, problems: Problems, settings_file: str) -> None:
+        super().__init__(logging.WARNING)
+        self.problems = problems
+        self.settings_file = settings_file
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            message = f"{message}: {record.exc_info[1]}"
+        severity = Severity.ERROR if record.levelno >= logging.ERROR else Severity.WARNING
+        self.problems.add(Problem("build", 0, "", message, "", severity))
+
+
+def _published_counts(site: Site) -> Counter[tuple[str, str]]:
+    counts: Counter[tuple[str, str]] = Counter()
+    for entry in site.index.entries:
+        if entry.type.translatable and site.index.is_published(entry):
+            counts[(entry.type.name, entry.lang)] += 1
+    return counts

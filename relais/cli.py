@@ -1,0 +1,209 @@
+"""The ``publish.py`` command line: check, build, serve and new."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .build import BuildOptions, build, check
+from .clock import build_clock, parse_today
+from .pelican_settings import read_site_settings
+from .report import print_problems, show_progress, summary
+from .scaffold import ScaffoldError, new_file
+from .settings import site_config
+
+DESCRIPTION = """Check, build and preview the Relais site.
+
+Start with `publish.py check` to see every problem in your content, then
+`publish.py build` to write the site into output/."""
+
+
+def _today(text: str) -> dt.date:
+    try:
+        return parse_today(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _where(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content", type=Path, metavar="DIR", help="content folder to use (default: the settings' PATH, content/)"
+    )
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        default=Path("pelicanconf.py"),
+        metavar="FILE",
+        help="settings file (default: pelicanconf.py; publishconf.py for the public site)",
+    )
+
+
+def _common(parser: argparse.ArgumentParser, output: bool = False) -> None:
+    _where(parser)
+    parser.add_argument(
+        "--today",
+        type=_today,
+        metavar="YYYY-MM-DD",
+        help="build as if today were this date: posts dated later stay unpublished "
+        "(default: now, or SOURCE_DATE_EPOCH when set)",
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    if output:
+        parser.add_argument("--output", type=Path, metavar="DIR", help="where to write the site (default: output/)")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="publish.py", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check_parser = commands.add_parser(
+        "check",
+        help="check all content without building",
+        description="Check every content file and print each problem as "
+        "FILE:LINE: field: what is wrong — how to fix it. "
+        "Exits 1 if there is an error (or a warning, with --strict).",
+    )
+    _common(check_parser)
+
+    build_parser = commands.add_parser(
+        "build",
+        help="check, then build the site into output/",
+        description="Check everything, build the site in a temporary folder, "
+        "then replace the output folder in one step. If anything "
+        "fails, the previous site is left exactly as it was.",
+    )
+    _common(build_parser, output=True)
+
+    serve_parser = commands.add_parser(
+        "serve",
+        help="build and preview on http://127.0.0.1:8000/",
+        description="Build the site, serve it on this computer only, and "
+        "build again whenever content, theme, plugins or settings change.",
+    )
+    _common(serve_parser, output=True)
+    serve_parser.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+
+    new_parser = commands.add_parser(
+        "new",
+        help="start a new post or page",
+        description="Create content/posts/SLUG.md or content/pages/SLUG.md with "
+        "its fields filled in (status: draft). Never overwrites a file.",
+    )
+    new_parser.add_argument("kind", choices=["post", "page"], help="what to create")
+    new_parser.add_argument("title", help='the title, in quotes: "Où manger gratuitement"')
+    new_parser.add_argument("--lang", help="language of the new file (default: the site's default language)")
+    new_parser.add_argument("--author", metavar="KEY", help="author file name in content/authors/, without .yml")
+    _where(new_parser)
+    return parser
+
+
+def _options(args: argparse.Namespace) -> BuildOptions:
+    return BuildOptions(
+        settings_file=args.settings,
+        content_dir=args.content,
+        output_dir=getattr(args, "output", None),
+        today=args.today,
+        strict=args.strict,
+    )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    result = check(_options(args))
+    print_problems(result.problems, args.strict)
+    if result.problems.failed(args.strict):
+        return 1
+    print("No problems found." if not result.problems else "No errors found.")
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    show_progress()
+    result = build(_options(args))
+    print_problems(result.problems, args.strict)
+    if not result.built:
+        print("The build failed; the site in the output folder was left as it was.", file=sys.stderr)
+        return 1
+    print(summary(result.counts, _shown(result.output), result.seconds))
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    settings = read_site_settings(args.settings, args.content, args.output)
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve().parents[1] / "publish.py"),
+        "build",
+        "--settings",
+        str(args.settings),
+    ]
+    for flag in ("content", "output"):
+        if getattr(args, flag):
+            command += [f"--{flag}", str(getattr(args, flag))]
+    if args.today:
+        command += ["--today", args.today.isoformat()]
+    if args.strict:
+        command.append("--strict")
+    watched = [
+        Path(settings["PATH"]),
+        Path(settings["THEME"]),
+        args.settings,
+        *map(Path, settings.get("PLUGIN_PATHS", [])),
+    ]
+    return serve(Path(settings["OUTPUT_PATH"]), command, watched, "127.0.0.1", args.port)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    settings = read_site_settings(args.settings, args.content)
+    config, problems = site_config(settings, str(args.settings))
+    if config is None:
+        for problem in problems:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    try:
+        path = new_file(
+            args.kind,
+            args.title,
+            content_dir=Path(settings["PATH"]),
+            config=config,
+            today=build_clock(config.zone).today,
+            lang=args.lang,
+            author=args.author,
+        )
+    except ScaffoldError as err:
+        print(f"Nothing created: {err}.", file=sys.stderr)
+        return 1
+    print(f"Created {_shown(path)} — fill in the fields marked with comments, then run `publish.py check`.")
+    return 0
+
+
+def _shown(path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+COMMANDS = {"check": run_check, "build": run_build, "serve": run_serve, "new": run_new}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except FileNotFoundError as err:
+        print(
+            f"Could not find {err.filename}: run publish.py from the site's folder, or pass --settings.",
+            file=sys.stderr,
+        )
+        return 2

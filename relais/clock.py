@@ -1,0 +1,52 @@
+"""The build's idea of "now", fixed for scheduling and reproducible builds.
+
+``--today YYYY-MM-DD`` publishes everything dated up to the end of that day;
+the ``SOURCE_DATE_EPOCH`` convention (reproducible-builds.org) fixes the
+instant; otherwise the real time is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zoneinfo
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Clock:
+    now: dt.datetime
+    fixed: bool
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
+
+    def is_due(self, when: dt.date | dt.datetime, zone: zoneinfo.ZoneInfo) -> bool:
+        return as_datetime(when, zone) <= self.now
+
+
+def as_datetime(when: dt.date | dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    """A date becomes midnight in the site's zone; a naive time is read in that zone."""
+    if not isinstance(when, dt.datetime):
+        when = dt.datetime(when.year, when.month, when.day)
+    return when if when.tzinfo else when.replace(tzinfo=zone)
+
+
+def build_clock(zone: zoneinfo.ZoneInfo, today: dt.date | None = None, environ: dict[str, str] | None = None) -> Clock:
+    environ = os.environ if environ is None else environ
+    if today is not None:
+        end_of_day = dt.datetime.combine(today, dt.time(23, 59, 59, 999999), tzinfo=zone)
+        return Clock(end_of_day, fixed=True)
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return Clock(dt.datetime.fromtimestamp(int(epoch), tz=zone), fixed=True)
+    return Clock(dt.datetime.now(tz=zone), fixed=False)
+
+
+def parse_today(text: str) -> dt.date:
+    """Parse ``--today``; argparse shows the ValueError's message."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None

@@ -1,0 +1,294 @@
+"""Load every content file, validate it, and index it for the build.
+
+:func:`load_content` reads each file once, collects every problem (it never
+stops at the first), and returns a :class:`ContentIndex` that the Pelican
+plugins reuse, so no file is parsed twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+
+from .clock import Clock, as_datetime
+from .content_types import CORE_TYPES, ContentType
+from .messages import choose_from, one_of, validation_problems
+from .problems import Problem, Problems, Severity
+from .schemas import ContentModel
+from .settings import SiteConfig
+from .slugs import slugify
+from .sources import FrontMatter, Location, SourceError, read_front_matter, read_yaml_file
+
+IGNORED_NAMES = (".", "#", "~")  # hidden files and editor backups
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One valid content file."""
+
+    type: ContentType
+    source: str  # relative to the content folder, with '/' separators
+    shown_as: str  # how messages name the file
+    front: FrontMatter
+    data: Any  # the type's ContentModel instance
+    slug: str
+    lang: str
+    valid: bool = True  # False: some fields were wrong; never published
+
+    @property
+    def is_draft(self) -> bool:
+        """Work in progress: its problems are warnings until it is published.
+
+        Decided on the raw field, so a file whose status is misspelt is not
+        taken for a draft.
+        """
+        return "status" in self.type.model.model_fields and self.front.data.get("status", "draft") == "draft"
+
+    @property
+    def key(self) -> str:
+        """The file's name without folder and suffix (authors are referred to by it)."""
+        return Path(self.source).stem
+
+    @property
+    def status(self) -> str:
+        return getattr(self.data, "status", None) or (
+            "draft" if "status" in self.type.model.model_fields else "published"
+        )
+
+    @property
+    def translation_key(self) -> str | None:
+        return getattr(self.data, "translation_key", None)
+
+    def problem(self, location: Location, field: str, what: str, fix: str) -> Problem:
+        return Problem(self.shown_as, self.front.line_of(location), field, what, fix)
+
+
+class ContentIndex:
+    """Every valid entry, with look-ups the build and the checks share."""
+
+    def __init__(self, config: SiteConfig, clock: Clock, entries: Iterable[Entry], problems: Problems) -> None:
+        self.config = config
+        self.clock = clock
+        self.entries: list[Entry] = sorted(entries, key=lambda entry: entry.source)
+        self.problems = problems
+        self.by_source = {entry.source: entry for entry in self.entries}
+        self.authors = {entry.key: entry for entry in self.entries if entry.type.name == "author"}
+        self._by_translation: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            if entry.translation_key:
+                self._by_translation[(entry.type.name, entry.translation_key)].append(entry)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return self.config.zone
+
+    def is_published(self, entry: Entry) -> bool:
+        """Published status and, for dated content, a date that has come."""
+        if not entry.valid or entry.status != "published":
+            return False
+        date = getattr(entry.data, "date", None)
+        return date is None or self.clock.is_due(date, self.zone)
+
+    def published(self, type_name: str, lang: str | None = None) -> list[Entry]:
+        return [
+            entry
+            for entry in self.entries
+            if entry.type.name == type_name and (lang is None or entry.lang == lang) and self.is_published(entry)
+        ]
+
+    def translations(self, entry: Entry) -> list[Entry]:
+        """Published translations of an entry, in the order languages are declared."""
+        if not entry.translation_key:
+            return []
+        others = {
+            other.lang: other
+            for other in self._by_translation[(entry.type.name, entry.translation_key)]
+            if other.lang != entry.lang and self.is_published(other)
+        }
+        return [others[lang] for lang in self.config.LANGUAGES if lang in others]
+
+    def is_peer(self, entry: Entry) -> bool:
+        if getattr(entry.data, "peer", None) is not None:
+            return bool(entry.data.peer)
+        roles = [
+            self.authors[key].data.role for key in getattr(entry.data, "authors", None) or () if key in self.authors
+        ]
+        return "peer" in roles
+
+    def author_names(self, entry: Entry) -> list[str]:
+        return [
+            self.authors[key].data.name for key in getattr(entry.data, "authors", None) or () if key in self.authors
+        ]
+
+    def published_at(self, entry: Entry) -> Any:
+        return as_datetime(entry.data.date, self.zone)
+
+
+def load_content(
+    content_dir: Path,
+    config: SiteConfig,
+    clock: Clock,
+    types: Iterable[ContentType] = CORE_TYPES,
+    shown_root: Path | None = None,
+) -> ContentIndex:
+    """Read and validate every content file; never stops at the first problem."""
+    types = tuple(types)
+    problems = Problems()
+    entries: list[Entry] = []
+    for relative, path in _content_files(content_dir):
+        shown_as = _shown_as(path, shown_root)
+        content_type = next((t for t in types if t.owns(relative)), None)
+        if content_type is None:
+            if relative.endswith((".md", ".yml", ".yaml")) and "/" in relative:
+                problems.warning(
+                    shown_as,
+                    1,
+                    "file",
+                    "this file is not in a folder Relais reads, so it is ignored",
+                    f"move it into one of: {one_of('content/' + t.folder + '/' for t in types)}",
+                )
+            continue
+        entry, file_problems = _load_entry(content_type, relative, path, shown_as, config)
+        problems.extend(file_problems)
+        if entry is not None:
+            entries.append(entry)
+    index = ContentIndex(config, clock, entries, problems)
+    drafts = {entry.shown_as for entry in index.entries if entry.is_draft}
+    for problem in _cross_checks(index):
+        problems.add(_as_draft_warning(problem) if problem.file in drafts else problem)
+    return index
+
+
+def _content_files(content_dir: Path) -> Iterator[tuple[str, Path]]:
+    for root, dirs, files in os.walk(content_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(IGNORED_NAMES) or name.endswith(IGNORED_NAMES):
+                continue
+            path = Path(root, name)
+            yield path.relative_to(content_dir).as_posix(), path
+
+
+def _shown_as(path: Path, root: Path | None) -> str:
+    root = root or Path.cwd()
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_entry(
+    content_type: ContentType, relative: str, path: Path, shown_as: str, config: SiteConfig
+) -> tuple[Entry | None, list[Problem]]:
+    reader = read_front_matter if content_type.has_body else read_yaml_file
+    try:
+        front, problems = reader(path, shown_as)
+    except SourceError as err:
+        return None, [err.problem]
+    valid = True
+    try:
+        data: ContentModel = content_type.model.model_validate(front.data)
+    except ValidationError as err:
+        # Keep what is valid, so that the checks on other fields still run and
+        # the writer sees every problem of the file at once.
+        valid = False
+        problems = problems + validation_problems(err, content_type.model, front, shown_as)
+        data = partial_model(content_type.model).model_validate(_without(front.data, err))
+    lang = getattr(data, "lang", None) or config.DEFAULT_LANG
+    entry = Entry(content_type, relative, shown_as, front, data, slugify(Path(relative).stem), lang, valid)
+    if entry.is_draft:
+        problems = [_as_draft_warning(problem) for problem in problems]
+    return entry, problems
+
+
+@functools.cache
+def partial_model(model: type[ContentModel]) -> type[BaseModel]:
+    """The same fields, all optional: what is left of a file once its bad fields are dropped."""
+    fields: dict[str, Any] = {
+        name: (
+            Optional[info.rebuild_annotation()],  # noqa: UP045 - a runtime type expression
+            None if info.is_required() else info.get_default(call_default_factory=True),
+        )
+        for name, info in model.model_fields.items()
+    }
+    return create_model(f"Partial{model.__name__}", __config__=ConfigDict(extra="ignore", frozen=True), **fields)
+
+
+def _without(raw: dict[str, Any], err: ValidationError) -> dict[str, Any]:
+    bad = {str(item["loc"][0]) for item in err.errors() if item["loc"]}
+    return {key: value for key, value in raw.items() if key not in bad}
+
+
+def _as_draft_warning(problem: Problem) -> Problem:
+    if problem.severity is Severity.WARNING:
+        return problem
+    fix = f"{problem.fix} (this is a draft: fix it before publishing)" if problem.fix else "fix it before publishing"
+    return Problem(problem.file, problem.line, problem.field, problem.what, fix, Severity.WARNING, problem.column)
+
+
+def _cross_checks(index: ContentIndex) -> Iterator[Problem]:
+    seen_slugs: dict[tuple[str, str, str], Entry] = {}
+    seen_keys: dict[tuple[str, str, str], Entry] = {}
+    for entry in index.entries:
+        if entry.type.translatable:
+            yield from _check_lang(entry, index)
+            yield from _unique(
+                entry,
+                seen_slugs,
+                (entry.type.name, entry.lang, entry.slug),
+                location=("title",),
+                field="file name",
+                what="another file has the same name in the same language",
+                fix="rename one of the two files",
+            )
+            if entry.translation_key:
+                yield from _unique(
+                    entry,
+                    seen_keys,
+                    (entry.type.name, entry.lang, entry.translation_key),
+                    location=("translation_key",),
+                    field="translation_key",
+                    what="another file in the same language uses this translation_key",
+                    fix="each language may have only one file per translation_key; change one of them",
+                )
+        else:
+            yield from _check_bio_languages(entry, index)
+        for check in entry.type.checks:
+            yield from check(entry, index)
+
+
+def _check_lang(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
+    languages = index.config.LANGUAGES
+    if entry.lang not in languages:
+        yield entry.problem(
+            ("lang",), "lang", f"'{entry.lang}' is not one of the site's languages", choose_from(entry.lang, languages)
+        )
+
+
+def _check_bio_languages(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
+    for lang in getattr(entry.data, "bio", {}):
+        if lang not in index.config.LANGUAGES:
+            yield entry.problem(
+                ("bio", lang),
+                "bio",
+                f"'{lang}' is not one of the site's languages",
+                f"use one of: {one_of(index.config.LANGUAGES)}",
+            )
+
+
+def _unique(
+    entry: Entry, seen: dict[Any, Entry], key: Any, *, location: Location, field: str, what: str, fix: str
+) -> Iterator[Problem]:
+    """Report a clash on both files, each naming the other."""
+    first = seen.setdefault(key, entry)
+    if first is not entry:
+        yield entry.problem(location, field, f"{what} ({first.shown_as})", fix)
+        yield first.problem(location, field, f"{what} ({entry.shown_as})", fix)

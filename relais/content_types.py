@@ -1,0 +1,43 @@
+"""The content types Relais knows, and the registry plugins add to.
+
+A content type is a folder under content/, a schema, and the checks that
+need other files or the site's settings.  Later features (services, events,
+guides…) add their own :class:`ContentType` from their plugin instead of
+changing the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import post_checks
+from .schemas import Author, ContentModel, Page, Post
+
+if TYPE_CHECKING:
+    from .content import ContentIndex, Entry
+    from .problems import Problem
+
+Check = Callable[["Entry", "ContentIndex"], Iterable["Problem"]]
+
+
+@dataclass(frozen=True)
+class ContentType:
+    name: str
+    folder: str
+    model: type[ContentModel]
+    suffixes: tuple[str, ...] = (".md",)
+    has_body: bool = True
+    translatable: bool = True
+    checks: tuple[Check, ...] = field(default_factory=tuple)
+
+    def owns(self, relative_path: str) -> bool:
+        return relative_path.startswith(self.folder + "/") and relative_path.endswith(self.suffixes)
+
+
+AUTHOR = ContentType("author", "authors", Author, suffixes=(".yml", ".yaml"), has_body=False, translatable=False)
+POST = ContentType("post", "posts", Post, checks=post_checks.CHECKS)
+PAGE = ContentType("page", "pages", Page)
+
+CORE_TYPES: tuple[ContentType, ...] = (AUTHOR, POST, PAGE)

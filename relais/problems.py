@@ -1,0 +1,85 @@
+"""Problems found in content or in a build, collected rather than raised.
+
+Every check adds to one :class:`Problems` list so that a writer sees every
+mistake in a single run (the MkDocs/Lektor way), instead of fixing one error
+per build.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong, located as precisely as we can.
+
+    ``what`` says what is wrong and ``fix`` how to fix it, both in plain words
+    for a writer who is not a developer.
+    """
+
+    file: str
+    line: int
+    field: str
+    what: str
+    fix: str = ""
+    severity: Severity = Severity.ERROR
+    column: int = 0
+
+    def format(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}" + (f":{self.column}" if self.column else "")
+        label = "" if self.severity is Severity.ERROR else "warning: "
+        text = f"{where}: {label}{self.field}: {self.what}" if self.field else f"{where}: {label}{self.what}"
+        return f"{text} — {self.fix}" if self.fix else text
+
+    def as_warning(self) -> Problem:
+        return Problem(self.file, self.line, self.field, self.what, self.fix, Severity.WARNING, self.column)
+
+
+class Problems:
+    """An ordered collection of problems with helpers to add and report them."""
+
+    def __init__(self, items: Iterable[Problem] = ()) -> None:
+        self._items: list[Problem] = list(items)
+
+    def add(self, problem: Problem) -> None:
+        self._items.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self._items.extend(problems)
+
+    def error(self, file: str, line: int, field: str, what: str, fix: str = "") -> None:
+        self.add(Problem(file, line, field, what, fix))
+
+    def warning(self, file: str, line: int, field: str, what: str, fix: str = "") -> None:
+        self.add(Problem(file, line, field, what, fix, Severity.WARNING))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self._items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self._items if p.severity is Severity.WARNING]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def sorted(self) -> list[Problem]:
+        """Problems in file order, then line order, duplicates removed."""
+        return sorted(set(self._items), key=lambda p: (p.file, p.line, p.column, p.field, p.what))
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -1,0 +1,92 @@
+"""The site's own settings, read once from pelicanconf.py and checked.
+
+Pelican keeps settings as a dict of upper-case names and silently accepts
+wrong ones; Relais reads the few it depends on into a typed object and
+reports mistakes like any other problem, naming the settings file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .problems import Problem
+
+
+class Language(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(description="The language's name in itself, shown in the language switcher.")
+    locale: str = Field(description="The Babel locale for dates and numbers, such as fr_CA.")
+
+
+class SiteConfig(BaseModel):
+    """What Relais needs from the settings; everything else is Pelican's."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    SITENAME: str
+    TIMEZONE: str
+    DEFAULT_LANG: str
+    LANGUAGES: dict[str, Language]
+    CATEGORIES: dict[str, dict[str, str]]
+    SITE_DESCRIPTION: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("TIMEZONE")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{value}' is not a time zone name — use an IANA name such as America/Toronto") from None
+        return value
+
+    @model_validator(mode="after")
+    def _languages_complete(self) -> SiteConfig:
+        if self.DEFAULT_LANG not in self.LANGUAGES:
+            raise ValueError(
+                f"DEFAULT_LANG '{self.DEFAULT_LANG}' is not in LANGUAGES — add it or pick one of {list(self.LANGUAGES)}"
+            )
+        for key, labels in self.CATEGORIES.items():
+            missing = [lang for lang in self.LANGUAGES if lang not in labels]
+            if missing:
+                raise ValueError(f"category '{key}' has no label for {', '.join(missing)} — add one per language")
+        return self
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.TIMEZONE)
+
+    def category_label(self, key: str, lang: str) -> str:
+        return self.CATEGORIES[key][lang]
+
+
+def site_config(settings: dict[str, Any], settings_file: str) -> tuple[SiteConfig | None, list[Problem]]:
+    """Build the typed config from Pelican's settings dict, or say what is wrong."""
+    try:
+        return SiteConfig.model_validate(settings), []
+    except ValidationError as err:
+        return None, [_problem(item, settings_file) for item in err.errors()]
+
+
+def _problem(item: dict[str, Any], settings_file: str) -> Problem:
+    loc = [str(part) for part in item["loc"]]
+    name = loc[0] if loc else ""
+    message = str((item.get("ctx") or {}).get("error", item["msg"]))
+    what, _, fix = message.partition(" — ")
+    if item["type"] == "missing":
+        what, fix = "this setting is missing", "add it to the settings file (see README.md)"
+    return Problem(settings_file, _line_of_setting(settings_file, name), ".".join(loc) or "settings", what, fix)
+
+
+def _line_of_setting(settings_file: str, name: str) -> int:
+    try:
+        text = Path(settings_file).read_text(encoding="utf-8")
+    except OSError:
+        return 1
+    match = re.search(rf"^{re.escape(name)}\s*[:=]", text, re.MULTILINE) if name else None
+    return text.count("\n", 0, match.start()) + 1 if match else 1
