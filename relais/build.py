@@ -19,7 +19,7 @@ from pelican.log import console
 
 from .pelican_settings import read_site_settings, site_plugins
 from .problems import Problem, Problems, Severity
-from .site import FROM_CLI_KEY, SETTINGS_KEY, Site, load_site
+from .site import FROM_CLI_KEY, SETTINGS_KEY, Site, load_site, run_output_checks
 from .swap import OutputFolderError, check_output_folder, discard, new_build_folder, replace_output
 
 progress = logging.getLogger("relais.progress")
@@ -68,6 +68,9 @@ def build(options: BuildOptions) -> BuildResult:
     build_folder = new_build_folder(output)
     settings.update({"OUTPUT_PATH": str(build_folder), SETTINGS_KEY: site, FROM_CLI_KEY: True})
     _render(settings, problems)
+    if not problems.errors:
+        progress.info("Checking the built site…")
+        run_output_checks(site, build_folder)
     if problems.failed(options.strict):
         discard(build_folder)
         return result

@@ -2,13 +2,23 @@
 
 Created once by ``publish.py`` (or by the languages plugin when Pelican is run
 directly) and shared with every plugin through ``settings["RELAIS"]``.
+
+Plugins extend the pipeline by declaring, in their module:
+
+- ``CONTENT_TYPES``: more :class:`~relais.content_types.ContentType` objects;
+- ``SOURCE_CHECKS``: functions ``(site) -> Iterable[Problem]`` run by
+  ``publish.py check`` and before every build, over the sources;
+- ``OUTPUT_CHECKS``: functions ``(site, output_dir) -> Iterable[Problem]``
+  run after Pelican has written the site and before it replaces the output
+  folder, so a problem found there leaves the previous site in place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -16,12 +26,13 @@ from typing import Any
 from .clock import Clock, build_clock
 from .content import ContentIndex, load_content
 from .content_types import CORE_TYPES, ContentType
-from .problems import Problems
+from .problems import Problem, Problems, Severity
 from .settings import SiteConfig, site_config
 
 SETTINGS_KEY = "RELAIS"
 # Set when publish.py has already loaded and checked the site for this run.
 FROM_CLI_KEY = "RELAIS_FROM_CLI"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -32,12 +43,30 @@ class Site:
     clock: Clock
     index: ContentIndex
     problems: Problems
+    settings: dict[str, Any] = field(default_factory=dict)
+    plugins: tuple[ModuleType, ...] = ()
+
+    def hooks(self, name: str) -> list[Callable[..., Iterable[Problem]]]:
+        return plugin_hooks(self.plugins, name)
+
+    def report(self, problem: Problem) -> None:
+        """A problem found while rendering; it fails the build when it is an error.
+
+        Under plain ``pelican`` nobody reads ``problems`` afterwards, so errors
+        are also logged, which Pelican counts.
+        """
+        self.problems.add(problem)
+        if not self.settings.get(FROM_CLI_KEY):
+            (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
+
+
+def plugin_hooks(plugins: Iterable[ModuleType], name: str) -> list[Any]:
+    return [hook for plugin in plugins for hook in getattr(plugin, name, ())]
 
 
 def content_types(plugins: Iterable[ModuleType]) -> tuple[ContentType, ...]:
     """Core types plus those plugins declare in a ``CONTENT_TYPES`` tuple."""
-    extra = [content_type for plugin in plugins for content_type in getattr(plugin, "CONTENT_TYPES", ())]
-    return (*CORE_TYPES, *extra)
+    return (*CORE_TYPES, *plugin_hooks(plugins, "CONTENT_TYPES"))
 
 
 def load_site(
@@ -47,6 +76,7 @@ def load_site(
     today: dt.date | None = None,
 ) -> tuple[Site | None, Problems]:
     """Check the settings, then every content file; all problems are returned."""
+    plugins = tuple(plugins)
     config, setting_problems = site_config(settings, settings_file)
     problems = Problems(setting_problems)
     if config is None:
@@ -55,4 +85,12 @@ def load_site(
     content_dir = Path(settings["PATH"])
     index = load_content(content_dir, config, clock, content_types(plugins))
     problems.extend(index.problems)
-    return Site(settings_file, content_dir, config, clock, index, problems), problems
+    site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins)
+    for source_check in site.hooks("SOURCE_CHECKS"):
+        problems.extend(source_check(site))
+    return site, problems
+
+
+def run_output_checks(site: Site, output_dir: Path) -> None:
+    for output_check in site.hooks("OUTPUT_CHECKS"):
+        site.problems.extend(output_check(site, output_dir))

@@ -12,12 +12,13 @@ This also makes plain ``pelican`` and ``pelican -lr`` build both languages.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from pelican import Pelican, signals
 from pelican.generators import Generator
 
-from relais.site import FROM_CLI_KEY, SETTINGS_KEY, load_site
+from relais.site import FROM_CLI_KEY, SETTINGS_KEY, load_site, run_output_checks
 
 from .links import LanguageLinks
 from .urls import base_patterns, localised_patterns
@@ -79,6 +80,12 @@ def build_other_languages(pelican: Pelican) -> None:
             "TEMPLATE_PAGES": {},  # root pages are written once, by the outermost run
         }
         Pelican(sub_settings).run()
+    if not settings.get(FROM_CLI_KEY):
+        # publish.py runs these itself, before it replaces the output folder.
+        already_reported = len(site.problems)
+        run_output_checks(site, Path(pelican.output_path))
+        for problem in list(site.problems)[already_reported:]:
+            (log.error if problem.severity.value == "error" else log.warning)(problem.format())
 
 
 def add_language_links(generator: Generator) -> None:

@@ -15,7 +15,7 @@ from pelican.urlwrappers import Category
 from relais.content import Entry
 from relais.site import Site
 
-from .urls import index_url, url_for
+from .urls import base_patterns, index_url, url_for
 
 # Pages every language has, by the direct template that writes them.
 _SHARED_TEMPLATES = {
@@ -71,15 +71,21 @@ class LanguageLinks:
         return links
 
     def _equivalent(self, lang: str, template: str, item: Any) -> str | None:
+        """The same page in ``lang``, or None when that language has no such page."""
         if lang == self.lang and item is not None and hasattr(item, "url"):
             return item.url
-        if template in _SHARED_TEMPLATES:
-            return _directory(url_for(self.settings, _SHARED_TEMPLATES[template], lang))
-        if template in ("article", "page"):
+        if getattr(item, "relais_source", None):
             return next((link.url for link in self.translations(item) if link.lang == lang), None)
         if template == "category":
             return self._category_url(lang, item)
-        return None
+        shared = self._shared_page_setting(template)
+        return _directory(url_for(self.settings, shared, lang)) if shared else None
+
+    def _shared_page_setting(self, template: str) -> str | None:
+        """Pages every language has (index, archives, a directory…): a URL setting without placeholders."""
+        setting = f"{template.upper()}_URL"
+        pattern = base_patterns(self.settings).get(setting)
+        return setting if pattern is not None and "{" not in pattern else None
 
     def _category_url(self, lang: str, category: Any) -> str | None:
         key = getattr(category, "key", None) or self._category_key(category)

@@ -1,7 +1,9 @@
 """Translate the theme with gettext catalogs and write dates with Babel.
 
-Catalogs are the theme's ``translations/<lang>/LC_MESSAGES/messages.po``
-files, compiled in memory (no .mo files to forget to rebuild).  Templates use
+Catalogs are the theme's ``translations/<lang>/LC_MESSAGES/*.po`` files
+(``messages.po`` for the core theme, one more file per feature, so features
+do not edit the same file), merged and compiled in memory (no .mo files to
+forget to rebuild).  Templates use
 ``{% trans %}`` / ``_()``; dates use the ``long_date`` and ``iso_date``
 filters, so "3 novembre 2026" and "November 3, 2026" come from Babel's
 locale data rather than the machine's locale.
@@ -24,15 +26,22 @@ from pelican.generators import Generator
 
 from relais.site import SETTINGS_KEY
 
-CATALOG = "translations/{lang}/LC_MESSAGES/messages.po"
+CATALOGS = "translations/{lang}/LC_MESSAGES"
 
 
 @functools.cache
 def load_translations(theme: str, lang: str, locale: str) -> NullTranslations:
-    """Compile the theme's catalog for a language; English falls back to the msgids."""
-    po_path = Path(theme, CATALOG.format(lang=lang))
-    if not po_path.exists():
+    """Compile the theme's catalogs for a language; English falls back to the msgids."""
+    po_paths = sorted(Path(theme, CATALOGS.format(lang=lang)).glob("*.po"))
+    if not po_paths:
         return NullTranslations()
+    translations = _compile(po_paths[0], locale)
+    for po_path in po_paths[1:]:
+        translations.merge(_compile(po_path, locale))
+    return translations
+
+
+def _compile(po_path: Path, locale: str) -> Translations:
     with po_path.open("rb") as po_file:
         catalog = read_po(po_file, locale=locale)
     buffer = io.BytesIO()

@@ -14,12 +14,12 @@ from html import escape
 from pathlib import Path
 from typing import Any, ClassVar
 
-from markdown import Markdown
 from pelican import signals
 from pelican.readers import BaseReader, Readers
 
 from relais.clock import as_datetime
 from relais.content import Entry
+from relais.rendering import MarkdownRenderer, render_body
 from relais.site import SETTINGS_KEY, Site
 
 SKIP: dict[str, Any] = {"status": "skip"}
@@ -34,7 +34,7 @@ class FrontMatterReader(BaseReader):
         super().__init__(settings)
         # One Markdown instance per reader, reset between files: Pelican's own
         # reader builds a new one for every file.
-        self._markdown = Markdown(**settings["MARKDOWN"])
+        self._renderer = MarkdownRenderer(settings["MARKDOWN"])
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         site: Site | None = self.settings.get(SETTINGS_KEY)
@@ -44,9 +44,7 @@ class FrontMatterReader(BaseReader):
         entry = site.index.by_source.get(relative)
         if entry is None or entry.lang != self.settings["DEFAULT_LANG"] or not site.index.is_published(entry):
             return "", dict(SKIP)
-        self._markdown.reset()
-        html = self._markdown.convert(entry.front.body)
-        return html, self._metadata(entry, site)
+        return render_body(self._renderer, entry, site), self._metadata(entry, site)
 
     def _metadata(self, entry: Entry, site: Site) -> dict[str, Any]:
         data = entry.data
