@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
+SYSTEM := $(VENV)/.system-installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PUBLISH := $(BIN)/python publish.py
 
 .PHONY: html test check serve publish lint translations clean
@@ -40,7 +42,17 @@ translations: $(RUNTIME)
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(RUNTIME): requirements.txt | $(VENV)/bin/python
+# Debian packages listed in apt-packages.txt, installed only when missing.
+$(SYSTEM): apt-packages.txt | $(VENV)/bin/python
+	@missing="$$(for package in $$(grep -v '^#' apt-packages.txt); do \
+		dpkg -s $$package >/dev/null 2>&1 || echo $$package; done)"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	touch $@
+
+$(RUNTIME): requirements.txt $(SYSTEM) | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 

@@ -32,6 +32,16 @@ class ContentModel(BaseModel):
 Status = Literal["draft", "review", "published"]
 
 
+class Announce(ContentModel):
+    """A short message to post on forums, attached to a post, event or service."""
+
+    headline: Text = Field(description="A short headline.", examples=["headline: Peer gathering this Thursday"])
+    text: Text = Field(description="One to three sentences.", examples=["text: Come share a meal and news."])
+    until: DateOrDateTime | None = Field(
+        None, description="After this date the announcement is no longer offered.", examples=["until: 2026-12-01"]
+    )
+
+
 class Post(ContentModel):
     title: Text = Field(description="The post's title.", examples=["title: Getting tested without stress"])
     date: DateOrDateTime = Field(
@@ -73,6 +83,11 @@ class Post(ContentModel):
     )
     noindex: bool = Field(
         False, description="true keeps the post out of search engines and the sitemap.", examples=["noindex: true"]
+    )
+    announce: Announce | None = Field(
+        None,
+        description="A forum announcement for this post: headline, text and optionally until.",
+        examples=["announce:\n  headline: New guide on testing\n  text: Free, confidential, no judgement."],
     )
 
 
