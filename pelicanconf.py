@@ -16,6 +16,9 @@ SITE_DESCRIPTION = {
 # Empty while previewing: links start at the site's root.  publishconf.py sets
 # the public address.
 SITEURL = ""
+# The public address, for what is read elsewhere (feeds, sitemap, exports,
+# forum snippets): those always need full links.
+FEED_DOMAIN = "https://lanterne.example.org"
 TIMEZONE = "America/Toronto"
 
 # --- Languages -------------------------------------------------------------

@@ -13,3 +13,4 @@ sys.path.insert(0, str(Path(__file__).parent))
 from pelicanconf import *
 
 SITEURL = "https://lanterne.example.org"
+FEED_DOMAIN = SITEURL
