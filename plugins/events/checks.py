@@ -54,11 +54,11 @@ def _timed(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
             f"add the time it starts, 'start: {start} 18:30', or write 'all_day: true' for a whole day",
         )
         return
-    if end is None:
+    if end is None and "end" not in entry.front.data:
         yield entry.problem(
             ("start",), "end", "this event has no end", "add when it ends, 'end: 20:30', or write 'all_day: true'"
         )
-    elif not isinstance(end, dt.datetime | dt.time):
+    elif end is not None and not isinstance(end, dt.datetime | dt.time):
         yield entry.problem(
             ("end",),
             "end",

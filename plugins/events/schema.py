@@ -20,9 +20,11 @@ END_HINT = "write when it ends as a time, 'end: 20:30', or as a date and time, '
 
 def parse_end(value: Any) -> dt.date | dt.datetime | dt.time:
     """An end is a date, a date and time, or only a time (the same day as the start)."""
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+    if isinstance(value, int) and not isinstance(value, bool):
         # YAML 1.1 reads an unquoted 20:30 as a base-60 number, 1230.
-        return dt.time(value // 60, value % 60)
+        if 0 <= value < 24 * 60:
+            return dt.time(value // 60, value % 60)
+        raise ValueError(f"is not a time of day — {END_HINT}")
     if isinstance(value, str):
         match = _CLOCK_TIME.match(value.strip())
         if match:
