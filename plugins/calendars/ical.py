@@ -34,9 +34,9 @@ def new_calendar(name: str, description: str) -> icalendar.Calendar:
     calendar.add("method", "PUBLISH")
     # Names shown for a subscribed calendar (RFC 7986, and the common X- names).
     calendar.add("name", printable(name))
-    calendar.add("x-wr-calname", printable(name))
+    calendar.add("x-wr-calname", icalendar.vText(printable(name)))
     calendar.add("description", printable(description))
-    calendar.add("x-wr-caldesc", printable(description))
+    calendar.add("x-wr-caldesc", icalendar.vText(printable(description)))
     calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
     return calendar
