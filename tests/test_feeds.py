@@ -206,3 +206,19 @@ def test_links_in_content_become_absolute_and_ids_survive_a_new_title(tmp_path: 
         f"{PUBLIC}/theme/css/relais.css",
     ):
         assert f'"{url}"' in html, html
+
+
+ATOM_GRAMMAR = ROOT / "tests/fixtures/schemas/atom.rng"
+
+
+def test_atom_feeds_follow_the_rfc_4287_grammar(demo_site: Path) -> None:
+    grammar = lxml.etree.RelaxNG(lxml.etree.parse(str(ATOM_GRAMMAR)))
+    atom_files = [path for path in feed_files(demo_site) if path.name.endswith(".atom.xml")]
+    assert atom_files
+    for path in atom_files:
+        assert grammar.validate(lxml.etree.parse(str(path))), f"{path}: {grammar.error_log.last_error}"
+    # The grammar does reject a feed without its id.
+    broken = lxml.etree.parse(str(atom_files[0]))
+    feed_id = broken.getroot().find("{http://www.w3.org/2005/Atom}id")
+    broken.getroot().remove(feed_id)
+    assert not grammar.validate(broken)

@@ -24,10 +24,13 @@ from relais.site import SETTINGS_KEY, Site
 from relais.urls import public_base, public_url
 
 from .model import Feed
-from .posts import post_feeds
+from .posts import blog_feed, post_feeds
 from .writer import write_feed
 
 CONTEXT_KEY = "relais_feeds"
+# The root pages (language chooser, 404) are for every language: they announce
+# each language's blog feed.
+ROOT_CONTEXT_KEY = "relais_root_feeds"
 TEMPLATE = "feeds"
 
 
@@ -52,6 +55,9 @@ def gather(generators: list[Generator]) -> None:
     site: Site | None = settings.get(SETTINGS_KEY)
     if site is not None and settings["DEFAULT_LANG"] in site.config.LANGUAGES:
         context[CONTEXT_KEY] = language_feeds(site, settings, context)
+        context[ROOT_CONTEXT_KEY] = [
+            blog_feed(site, settings, lang, translator(site, settings, lang)) for lang in site.config.LANGUAGES
+        ]
 
 
 def add_template_helpers(generator: Generator) -> None:

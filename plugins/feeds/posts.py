@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 from typing import Any
 
+from languages.urls import url_for
+
 from relais.site import Site
 from relais.urls import public_url
 
@@ -30,22 +32,27 @@ def post_item(article: Any, settings: dict[str, Any]) -> FeedItem:
     )
 
 
+def blog_feed(
+    site: Site, settings: dict[str, Any], lang: str, translate: Translate, items: tuple[FeedItem, ...] = ()
+) -> Feed:
+    """Every post of a language."""
+    return Feed(
+        key="all",
+        lang=lang,
+        title=translate("%(site)s: all posts") % {"site": site.config.SITENAME},
+        description=site.config.SITE_DESCRIPTION.get(lang, site.config.SITENAME),
+        page_url=url_for(settings, "INDEX_URL", lang),
+        items=items,
+        everywhere=True,
+    )
+
+
 def post_feeds(site: Site, settings: dict[str, Any], context: dict[str, Any], translate: Translate) -> list[Feed]:
     lang = settings["DEFAULT_LANG"]
     articles = [article for article in context.get("articles", ()) if article.lang == lang]
     items = {id(article): post_item(article, settings) for article in articles}
     sitename = site.config.SITENAME
-    feeds = [
-        Feed(
-            key="all",
-            lang=lang,
-            title=translate("%(site)s: all posts") % {"site": sitename},
-            description=site.config.SITE_DESCRIPTION.get(lang, sitename),
-            page_url=settings["INDEX_URL"],
-            items=tuple(items.values()),
-            everywhere=True,
-        )
-    ]
+    feeds = [blog_feed(site, settings, lang, translate, tuple(items.values()))]
     for key, category, members in _categories(site, lang, context):
         feeds.append(
             Feed(
