@@ -53,6 +53,9 @@ PLUGIN_PATHS = ["plugins"]
 # `languages` comes first: its `finalized` step builds the other languages
 # before the plugins that look at the whole site run theirs.
 PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
+# A plugin may use the plugins listed before it (events uses feeds; calendars
+# uses both).  The sitemap reads the finished site, so it comes last.
+PLUGINS += ["feeds", "events", "calendars", "sitemap"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"
@@ -93,6 +96,29 @@ DRAFT_PAGE_URL = ""
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
+
+# --- Events, feeds and calendar ----------------------------------------------
+EVENT_URL = "events/{slug}/"
+EVENT_SAVE_AS = "events/{slug}/index.html"
+EVENTS_URL = "events/"
+EVENTS_SAVE_AS = "events/index.html"
+PAST_EVENTS_URL = "events/past/"
+PAST_EVENTS_SAVE_AS = "events/past/index.html"
+# "Add to my calendar" for one event, and every upcoming event of a language.
+EVENT_ICS_URL = "events/{slug}.ics"
+EVENT_ICS_SAVE_AS = "events/{slug}.ics"
+CALENDAR_URL = "events/calendar.ics"
+CALENDAR_SAVE_AS = "events/calendar.ics"
+# The upcoming page looks this far ahead, showing up to this many dates of one event.
+EVENTS_HORIZON_DAYS = 92
+EVENTS_MAX_REPEATS = 3
+# Each date of an event enters the events feed this many days before it.
+EVENTS_FEED_LEAD_DAYS = 30
+# The page listing every feed ("Follow us").
+SUBSCRIBE_URL = "subscribe/"
+SUBSCRIBE_SAVE_AS = "subscribe/index.html"
+# Newest entries kept in each feed.
+FEED_MAX_ITEMS = 20
 
 # Feeds come from Relais' own feed plugin; Pelican's writer is off.
 FEED_ALL_ATOM = None
