@@ -19,7 +19,7 @@ from pelican.generators import Generator
 from theme_i18n.theme_i18n import load_translations
 
 from relais.problems import Problem
-from relais.settings import _line_of_setting
+from relais.settings import line_of_setting
 from relais.site import SETTINGS_KEY, Site
 from relais.urls import public_base, public_url
 
@@ -95,7 +95,7 @@ def public_address_is_set(site: Site) -> Iterator[Problem]:
     if not base.startswith(("https://", "http://")):
         yield Problem(
             site.settings_file,
-            _line_of_setting(site.settings_file, "FEED_DOMAIN"),
+            line_of_setting(site.settings_file, "FEED_DOMAIN"),
             "FEED_DOMAIN",
             "feeds, calendars and the sitemap need the site's public address, and it is not set",
             "set FEED_DOMAIN (or SITEURL) to the address readers use, for example 'https://lanterne.example.org'",
