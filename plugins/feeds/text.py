@@ -23,3 +23,8 @@ def printable(text: str) -> str:
     line feed, so a lone ``\r`` would not survive the trip anyway.
     """
     return _NOT_IN_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def one_line(text: str) -> str:
+    """For names, which readers show on one line: line breaks become spaces."""
+    return " ".join(printable(text).split("\n"))
