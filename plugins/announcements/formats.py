@@ -85,17 +85,20 @@ def render_text(message: Message) -> str:
 
 
 def render_short(message: Message) -> str:
-    """At most 280 characters, link and footer included; the text is cut at a word if needed."""
+    """At most 280 characters, link, footer and final line break included; the text is cut at a word if needed."""
     headline = one_line(message.headline)
-    tail = f"\n{message.link}\n{one_line(message.footer.short)}"
+    tail = _short_tail(message.link, message.footer)
     room = SHORT_LIMIT - length(headline + tail) - len(" — ")
-    text = _cut(one_line(message.text), room)
-    return _join_short(headline, text, tail)
+    return _join_short(headline, _cut(one_line(message.text), room), tail)
 
 
 def short_overflow(headline: str, link: str, footer: Footer) -> int:
     """How many characters the short text is over 280 without any of the writer's text (0 when it fits)."""
-    return max(0, length(_join_short(one_line(headline), "", f"\n{link}\n{one_line(footer.short)}")) - SHORT_LIMIT)
+    return max(0, length(_join_short(one_line(headline), "", _short_tail(link, footer))) - SHORT_LIMIT)
+
+
+def _short_tail(link: str, footer: Footer) -> str:
+    return f"\n{link}\n{one_line(footer.short)}\n"
 
 
 def length(text: str) -> int:
