@@ -18,8 +18,8 @@ from relais.sources import Location
 
 from .scanner import Document, Marker, Region, Span, line_and_column
 
-# Silences the next finding of the paragraph; invisible to readers (an HTML
-# comment, which the Markdown renderer passes on and sanitisers drop).
+# Silences the word right after it; invisible to readers (an HTML comment,
+# which the Markdown renderer passes on and sanitisers drop).
 BODY_MARKER = re.compile(r"<!--\s*relais:\s*allow\s*-->", re.IGNORECASE)
 # In the front matter: a YAML comment at the end of the line.
 FRONT_MARKER = re.compile(r"(?<!\S)#\s*relais:\s*allow\b", re.IGNORECASE)
@@ -64,7 +64,7 @@ def body_document(body: str, first_line: int, lang: str) -> Located:
     for match in BODY_MARKER.finditer(body):
         region = next(i for i, r in enumerate(document.regions) if r.start <= match.start() < r.end)
         line, column = located.position(match.start())
-        document.markers.append(Marker(match.end(), (region,), line, column))
+        document.markers.append(Marker(match.end(), (region,), line, column, adjacent=True))
     return located
 
 

@@ -7,7 +7,8 @@ Within a region, anything between quotation marks — straight or curly
 double quotes, « guillemets » — is a quotation and is skipped too.
 
 A *marker* lets one occurrence through on purpose: it silences the first
-finding of its regions that starts at or after the marker's position.
+finding of its regions that starts at or after the marker's position (in a
+body, only if no other word stands between the marker and the finding).
 """
 
 from __future__ import annotations
@@ -40,9 +41,10 @@ class Region:
 @dataclass(frozen=True)
 class Marker:
     position: int  # it silences a finding that starts here or later…
-    regions: tuple[int, ...]  # …in one of these regions (their indexes)
+    regions: tuple[int, ...]  # …in one of these regions (their indexes)…
     line: int
     column: int
+    adjacent: bool = False  # …and, if set, with no letter or digit in between
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,18 @@ def scan(document: Document, terms: Iterable[Term]) -> Result:
     for marker in sorted(document.markers, key=lambda m: m.position):
         candidates = sorted((f for i in marker.regions for f in per_region[i]), key=lambda f: f.start)
         target = next((f for f in candidates if f.start >= marker.position and f not in silenced), None)
+        if target is not None and marker.adjacent and _has_words(document.text[marker.position : target.start]):
+            target = None
         if target is None:
             unused.append(marker)
         else:
             silenced.add(target)
     findings = [f for region in per_region for f in region if f not in silenced]
     return Result(sorted(findings, key=lambda f: f.start), unused)
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalnum() for char in text)
 
 
 def _region_findings(text: str, folded: str, region: Region, terms: tuple[Term, ...]) -> list[Finding]:
