@@ -46,42 +46,62 @@ class Message:
     footer: Footer
 
 
-def render_bbcode(message: Message) -> str:
+@dataclass(frozen=True)
+class Markup:
+    """How a format escapes writer text and writes bold, italics, a link and a list."""
+
+    escape: Callable[[str], str]
+    bold: str  # a template with {}
+    italic: str
+    link: Callable[[str], str]
+    bullet: str
+    list_around: tuple[str, str] = ("", "")
+
+
+def render(message: Message, markup: Markup) -> str:
+    """The parts every format has, in the same order, each written in the format's markup."""
     footer = message.footer
-    link = _safe_link(message.link)
+    escape = markup.escape
+    items = "\n".join(markup.bullet + escape(one_line(way)) for way in footer.contact)
     blocks = [
-        f"[b]{escape_bbcode(one_line(message.headline))}[/b]",
-        *(escape_bbcode(paragraph) for paragraph in paragraphs(message.text)),
-        f"[url={link}]{link}[/url]",
-        f"[i]{escape_bbcode(one_line(footer.about))}[/i] {escape_bbcode(one_line(footer.promise))}",
-        "[list]\n" + "\n".join(f"[*]{escape_bbcode(one_line(way))}" for way in footer.contact) + "\n[/list]",
+        markup.bold.format(escape(one_line(message.headline))),
+        *(escape(paragraph) for paragraph in paragraphs(message.text)),
+        markup.link(message.link),
+        f"{markup.italic.format(escape(one_line(footer.about)))} {escape(one_line(footer.promise))}",
+        markup.list_around[0] + items + markup.list_around[1],
     ]
-    return _join(blocks)
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _bbcode_link(link: str) -> str:
+    link = _safe_link(link)
+    return f"[url={link}]{link}[/url]"
+
+
+def _markdown_link(link: str) -> str:
+    link = _safe_link(link)
+    return f"[{escape_markdown_link_text(link)}]({link})"
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+BBCODE = Markup(escape_bbcode, "[b]{}[/b]", "[i]{}[/i]", _bbcode_link, "[*]", ("[list]\n", "\n[/list]"))
+MARKDOWN = Markup(escape_markdown, "**{}**", "*{}*", _markdown_link, "- ")
+TEXT = Markup(_as_is, "{}", "{}", _as_is, "- ")
+
+
+def render_bbcode(message: Message) -> str:
+    return render(message, BBCODE)
 
 
 def render_markdown(message: Message) -> str:
-    footer = message.footer
-    link = _safe_link(message.link)
-    blocks = [
-        f"**{escape_markdown(one_line(message.headline))}**",
-        *(escape_markdown(paragraph) for paragraph in paragraphs(message.text)),
-        f"[{escape_markdown_link_text(link)}]({link})",
-        f"*{escape_markdown(one_line(footer.about))}* {escape_markdown(one_line(footer.promise))}",
-        "\n".join(f"- {escape_markdown(one_line(way))}" for way in footer.contact),
-    ]
-    return _join(blocks)
+    return render(message, MARKDOWN)
 
 
 def render_text(message: Message) -> str:
-    footer = message.footer
-    blocks = [
-        one_line(message.headline),
-        *paragraphs(message.text),
-        message.link,
-        f"{one_line(footer.about)} {one_line(footer.promise)}",
-        "\n".join(f"- {one_line(way)}" for way in footer.contact),
-    ]
-    return _join(blocks)
+    return render(message, TEXT)
 
 
 def render_short(message: Message) -> str:
@@ -131,10 +151,6 @@ def _cut(text: str, room: int) -> str:
 
 def _join_short(headline: str, text: str, tail: str) -> str:
     return f"{headline} — {text}{tail}" if text else f"{headline}{tail}"
-
-
-def _join(blocks: list[str]) -> str:
-    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 def _safe_link(link: str) -> str:

@@ -75,9 +75,9 @@ NEWEST_FIRST = {
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_page_lists_what_is_on_offer_newest_first(demo_output: Path, lang: str) -> None:
-    html = (demo_output / lang / "announcements/index.html").read_text(encoding="utf-8")
-    assert parse(demo_output / lang / "announcements/index.html").articles == [
+def test_page_lists_what_is_on_offer_newest_first(demo_site: Path, lang: str) -> None:
+    html = (demo_site / lang / "announcements/index.html").read_text(encoding="utf-8")
+    assert parse(demo_site / lang / "announcements/index.html").articles == [
         f"announcement-{slug}" for slug in NEWEST_FIRST[lang]
     ]  # not the expired June 2 picnic, nor the draft
     published = re.findall(r'(?:Published|Publiée le) <time datetime="([\d-]+)">', html)
@@ -85,21 +85,21 @@ def test_page_lists_what_is_on_offer_newest_first(demo_output: Path, lang: str) 
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_every_format_is_in_a_labelled_read_only_box_with_its_file(demo: Site, demo_output: Path, lang: str) -> None:
-    page = parse(demo_output / lang / "announcements/index.html")
+def test_every_format_is_in_a_labelled_read_only_box_with_its_file(demo: Site, demo_site: Path, lang: str) -> None:
+    page = parse(demo_site / lang / "announcements/index.html")
     for announcement in offered(demo, demo.settings, lang):
         for format_name, text in announcement.snippets.items():
             box = f"{announcement.anchor}-{format_name}"
             assert page.textareas[box] == text
             assert "readonly" in page.textarea_attrs[box]
             assert page.labels[box].strip()
-            snippet_file = demo_output / announcement.file_path(format_name)
+            snippet_file = demo_site / announcement.file_path(format_name)
             assert snippet_file.read_bytes() == text.encode("utf-8")
             assert f"/{announcement.file_path(format_name)}" in page.links
 
 
-def test_snippet_file_names_are_stable(demo_output: Path) -> None:
-    names = {path.name for path in (demo_output / "announcements").iterdir()}
+def test_snippet_file_names_are_stable(demo_site: Path) -> None:
+    names = {path.name for path in (demo_site / "announcements").iterdir()}
     for lang in ("en", "fr"):
         for suffix in ("bbcode.txt", "md.txt", "txt", "short.txt"):
             assert f"post-peer-gatherings.{lang}.{suffix}" in names
@@ -107,33 +107,33 @@ def test_snippet_file_names_are_stable(demo_output: Path) -> None:
     assert not any(name.startswith(("post-june-2.", "nurse-evenings.")) for name in names)
 
 
-def test_copy_buttons_need_the_script_and_nothing_is_inline(demo_output: Path) -> None:
-    page = parse(demo_output / "en/announcements/index.html")
+def test_copy_buttons_need_the_script_and_nothing_is_inline(demo_site: Path) -> None:
+    page = parse(demo_site / "en/announcements/index.html")
     assert page.buttons and all("hidden" in button for button in page.buttons)
     assert all(button["data-copy"] in page.textareas for button in page.buttons)
     (script,) = page.scripts
     assert "defer" in script and script["src"] == "/theme/js/copy-snippet.js"
-    assert (demo_output / "theme/js/copy-snippet.js").is_file()
+    assert (demo_site / "theme/js/copy-snippet.js").is_file()
     assert page.styles == []
 
 
-def test_menu_and_language_switch_reach_the_pages(demo_output: Path) -> None:
-    home = (demo_output / "fr/index.html").read_text(encoding="utf-8")
+def test_menu_and_language_switch_reach_the_pages(demo_site: Path) -> None:
+    home = (demo_site / "fr/index.html").read_text(encoding="utf-8")
     assert '<a href="/fr/announcements/">Pour les forums</a>' in home
-    english = (demo_output / "en/announcements/index.html").read_text(encoding="utf-8")
+    english = (demo_site / "en/announcements/index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" hreflang="fr" href="/fr/announcements/">' in english
     assert 'aria-current="page">For forums</a>' in english
 
 
-def test_a_moderator_copies_this_months_peer_gathering_in_bbcode(demo_output: Path) -> None:
+def test_a_moderator_copies_this_months_peer_gathering_in_bbcode(demo_site: Path) -> None:
     """The issue's "done when": bold headline, working link, footer, nothing stray."""
-    page = parse(demo_output / "en/announcements/index.html")
+    page = parse(demo_site / "en/announcements/index.html")
     pasted = page.textareas["announcement-post-peer-gatherings-bbcode"]
     shown = bbcode.Parser().format(pasted)
     assert shown.startswith("<strong>Peer gathering this Thursday, November 26</strong>")
     link = "https://lanterne.example.org/en/posts/peer-gatherings/"
     assert f'<a rel="nofollow" href="{link}">{link}</a>' in shown
-    assert (demo_output / "en/posts/peer-gatherings/index.html").is_file()
+    assert (demo_site / "en/posts/peer-gatherings/index.html").is_file()
     assert "<li>Text line: 514-555-0142 (Monday to Friday, 1 pm to 10 pm)</li>" in shown
     assert "free, confidential and without judgement" in shown
     assert not re.search(r"\[/?[a-z*]+", re.sub(r"<[^>]+>", "", shown))

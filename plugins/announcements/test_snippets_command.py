@@ -15,20 +15,20 @@ def test_help_explains_the_command() -> None:
     assert "usage: publish.py snippets" in result.stdout and "--format {bbcode,markdown,text,short}" in result.stdout
 
 
-def test_one_snippet_prints_just_its_text_as_the_site_offers_it(demo_output: Path) -> None:
+def test_one_snippet_prints_just_its_text_as_the_site_offers_it(demo_site: Path) -> None:
     result = publish("snippets", "post-peer-gatherings", "--format", "bbcode", "--lang", "fr", "--today", DEMO_TODAY)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == (demo_output / "announcements/post-peer-gatherings.fr.bbcode.txt").read_text("utf-8")
+    assert result.stdout == (demo_site / "announcements/post-peer-gatherings.fr.bbcode.txt").read_text("utf-8")
 
 
-def test_several_snippets_come_each_after_its_file_name(demo_output: Path) -> None:
+def test_several_snippets_come_each_after_its_file_name(demo_site: Path) -> None:
     result = publish("snippets", "text-line", "--lang", "en", "--today", DEMO_TODAY)
     assert result.returncode == 0, result.stderr
     parts = result.stdout.split("==> ")
     names = [part.split(" <==")[0] for part in parts[1:]]
     assert names == ["text-line.en.bbcode.txt", "text-line.en.md.txt", "text-line.en.txt", "text-line.en.short.txt"]
     first = parts[1].split(" <==\n", 1)[1]
-    assert first.rstrip("\n") == (demo_output / "announcements/text-line.en.bbcode.txt").read_text("utf-8").rstrip()
+    assert first.rstrip("\n") == (demo_site / "announcements/text-line.en.bbcode.txt").read_text("utf-8").rstrip()
 
 
 def test_unknown_announcement_lists_the_choices() -> None:
