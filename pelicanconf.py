@@ -68,7 +68,7 @@ ANNOUNCEMENT_FOOTER = {
             "Phone: 514-555-0187",
             "Street outreach: Tuesday and Friday evenings",
         ],
-        "short": "Lanterne: free, confidential, no-judgement support for sex workers; you choose what you want. Text 514-555-0142.",
+        "short": "Lanterne, for sex workers: free, confidential, no judgement, you choose. Text 514-555-0142.",
     },
     "fr": {
         "about": "Le Projet Lanterne offre du soutien par les pairs, des soins de santé et de l'aide pour faire respecter ses droits aux travailleuses et travailleurs du sexe de Port-Lumière.",
@@ -78,7 +78,7 @@ ANNOUNCEMENT_FOOTER = {
             "Téléphone : 514-555-0187",
             "Travail de rue : le mardi et le vendredi soir",
         ],
-        "short": "Lanterne : soutien gratuit, confidentiel et sans jugement pour les TDS ; vous choisissez ce que vous voulez. Texto : 514-555-0142.",
+        "short": "Lanterne, pour les TDS : gratuit, confidentiel, sans jugement, vous choisissez. Texto : 514-555-0142.",
     },
 }
 

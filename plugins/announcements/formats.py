@@ -10,6 +10,7 @@ which every major forum engine renders; Markdown only what CommonMark
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -20,6 +21,7 @@ from .escaping import escape_bbcode, escape_markdown, escape_markdown_link_text,
 
 SHORT_LIMIT = 280
 ELLIPSIS = "…"
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 class Footer(BaseModel):
@@ -134,12 +136,17 @@ def length(text: str) -> int:
 
 
 def _cut(text: str, room: int) -> str:
-    """The text, or its longest start of whole words followed by an ellipsis, within ``room``.
+    """The text if it fits in ``room``; else its whole sentences that fit; else whole words and "…".
 
     Cutting only at spaces never splits an emoji or a letter from its accent.
     """
     if length(text) <= room:
         return text
+    sentences = _SENTENCE_END.split(text)
+    while len(sentences) > 1:
+        sentences.pop()
+        if length(" ".join(sentences)) <= room:
+            return " ".join(sentences)
     words = text.split(" ")
     while words:
         words.pop()

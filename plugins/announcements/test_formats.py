@@ -141,7 +141,8 @@ FOOTER = Footer(
 )
 LINK = "https://lanterne.example.org/en/posts/a-rather-long-address-for-a-post/"
 characters = st.lists(
-    st.sampled_from(["a", "é", "e\u0301", "🌙", "👩🏽‍💻", "🇨🇦", " ", "  ", "-", ",", "漢", "\u200d"]), max_size=200
+    st.sampled_from(["a", "é", "e\u0301", "🌙", "👩🏽‍💻", "🇨🇦", " ", "  ", "-", ",", ".", "! ", "漢", "\u200d"]),
+    max_size=200,
 ).map("".join)
 
 
