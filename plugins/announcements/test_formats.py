@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from announcements.collect import Announcement, offered
 from announcements.escaping import one_line
 from announcements.formats import SHORT_LIMIT, Footer, Message, length, render_short, short_overflow
+from announcements.snippets import feed_items
 from relais.site import Site
 
 COMMONMARK = MarkdownIt("commonmark")
@@ -162,3 +163,15 @@ def test_short_text_never_exceeds_280_and_never_splits_a_character(headline: str
         base = kept.rstrip(" ,;:—–-")
         assert words.startswith(base), "the text is only ever shortened"
         assert words[len(base) : len(base) + 1] in {"", *" ,;:—–-"}, "…and cut between words only"
+
+
+def test_feed_items_are_newest_first_with_stable_ids(demo: Site) -> None:
+    items = feed_items(demo, demo.settings, "fr")
+    assert [item.published for item in items] == sorted((item.published for item in items), reverse=True)
+    assert items[0].title == "17 décembre : on se souvient ensemble"
+    assert len({item.unique_id for item in items}) == len(items)
+    assert all(
+        item.unique_id.startswith("https://lanterne.example.org/fr/announcements/#announcement-") for item in items
+    )
+    peer = next(item for item in items if "rencontres-entre-pairs" in item.link)
+    assert peer.description.startswith("Rencontre entre pairs ce jeudi 26 novembre\n\n")
