@@ -53,9 +53,42 @@ PLUGIN_PATHS = ["plugins"]
 # `languages` comes first: its `finalized` step builds the other languages
 # before the plugins that look at the whole site run theirs.
 PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
-# A plugin may use the plugins listed before it (events uses feeds; calendars
-# uses both).  The sitemap reads the finished site, so it comes last.
-PLUGINS += ["feeds", "events", "calendars", "sitemap"]
+# Feature plugins.  Forum announcements add their feed with the feed writer;
+# the language check reads every file.  The sitemap reads the finished site,
+# so it comes last.
+PLUGINS += ["feeds", "events", "calendars", "announcements", "language_check", "sitemap"]
+
+# --- Forum announcements ----------------------------------------------------
+# Every forum snippet ends with the footer of its language: who we are; that
+# our services are free, confidential and non-judgemental and people choose
+# what they want; how to reach us.  `short` says all that in one line, for
+# the 280-character short text.  Never write the drop-in's address here.
+ANNOUNCEMENT_FOOTER = {
+    "en": {
+        "about": "Lanterne offers peer support, health care and help with rights to sex workers in Port-Lumière.",
+        "promise": "Everything we offer is free, confidential and without judgement, and you choose what you want from it.",
+        "contact": [
+            "Text line: 514-555-0142 (Monday to Friday, 1 pm to 10 pm)",
+            "Phone: 514-555-0187",
+            "Street outreach: Tuesday and Friday evenings",
+        ],
+        "short": "Lanterne, for sex workers: free, confidential, no judgement, you choose. Text 514-555-0142.",
+    },
+    "fr": {
+        "about": "Le Projet Lanterne offre du soutien par les pairs, des soins de santé et de l'aide pour faire respecter ses droits aux travailleuses et travailleurs du sexe de Port-Lumière.",
+        "promise": "Tout ce qu'on offre est gratuit, confidentiel et sans jugement, et c'est vous qui choisissez ce que vous voulez.",
+        "contact": [
+            "Ligne texto : 514-555-0142 (du lundi au vendredi, de 13 h à 22 h)",
+            "Téléphone : 514-555-0187",
+            "Travail de rue : le mardi et le vendredi soir",
+        ],
+        "short": "Lanterne, pour les TDS : gratuit, confidentiel, sans jugement, vous choisissez. Texto : 514-555-0142.",
+    },
+}
+
+# --- Respectful language -----------------------------------------------------
+# Settings whose text readers see, checked like the content (see README.md).
+LANGUAGE_CHECK_SETTINGS = ["SITENAME", "SITE_DESCRIPTION", "ANNOUNCEMENT_FOOTER"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"
@@ -76,6 +109,8 @@ AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
+ANNOUNCEMENTS_URL = "announcements/"
+ANNOUNCEMENTS_SAVE_AS = "announcements/index.html"
 INDEX_URL = ""
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]

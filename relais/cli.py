@@ -1,4 +1,4 @@
-"""The ``publish.py`` command line: check, build, serve and new."""
+"""The ``publish.py`` command line: check, build, serve, new and snippets."""
 
 from __future__ import annotations
 
@@ -10,10 +10,14 @@ from pathlib import Path
 
 from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
+from .messages import did_you_mean, one_of
 from .pelican_settings import read_site_settings
 from .report import print_problems, show_progress, summary
 from .scaffold import ScaffoldError, new_file
 from .settings import site_config
+
+# The formats of forum announcements (plugins/announcements), for --format.
+SNIPPET_FORMATS = ("bbcode", "markdown", "text", "short")
 
 DESCRIPTION = """Check, build and preview the Relais site.
 
@@ -99,6 +103,31 @@ def make_parser() -> argparse.ArgumentParser:
     new_parser.add_argument("--lang", help="language of the new file (default: the site's default language)")
     new_parser.add_argument("--author", metavar="KEY", help="author file name in content/authors/, without .yml")
     _where(new_parser)
+
+    snippets_parser = commands.add_parser(
+        "snippets",
+        help="print forum announcements (BBCode, Markdown, text, short)",
+        description="Print the forum announcements on offer today, exactly as the site "
+        "offers them, without building. With one SLUG, one --format and one --lang, "
+        "only the text is printed, ready to paste (publish.py snippets text-line "
+        "--format bbcode --lang fr | xclip); otherwise each snippet comes after a "
+        "'==> SLUG.LANG.FORMAT.txt <==' line.",
+    )
+    snippets_parser.add_argument(
+        "slug",
+        nargs="?",
+        metavar="SLUG",
+        help="which announcement: the start of its file names in /announcements/ (default: all)",
+    )
+    snippets_parser.add_argument("--format", choices=SNIPPET_FORMATS, help="one format only (default: all four)")
+    snippets_parser.add_argument("--lang", help="one language only, such as fr (default: every language)")
+    snippets_parser.add_argument(
+        "--today",
+        type=_today,
+        metavar="YYYY-MM-DD",
+        help="show what is on offer on that day (default: now, or SOURCE_DATE_EPOCH when set)",
+    )
+    _where(snippets_parser)
     return parser
 
 
@@ -183,6 +212,77 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_snippets(args: argparse.Namespace) -> int:
+    result = check(BuildOptions(settings_file=args.settings, content_dir=args.content, today=args.today))
+    site = result.site
+    if site is None:
+        print_problems(result.problems)
+        return 1
+    if args.lang and args.lang not in site.config.LANGUAGES:
+        print(
+            f"'{args.lang}' is not one of the site's languages — use one of: {one_of(site.config.LANGUAGES)}.",
+            file=sys.stderr,
+        )
+        return 1
+    offered = [snippet for hook in site.hooks("SNIPPETS") for snippet in hook(site)]
+    if result.problems.errors:
+        print(
+            "Note: some content files have errors (see publish.py check); their announcements are left out.",
+            file=sys.stderr,
+        )
+    chosen, error = _choose_snippets(offered, args, list(site.config.LANGUAGES))
+    if error:
+        print(error, file=sys.stderr)
+        return 1
+    if len(chosen) == 1:
+        print(chosen[0].text, end="")
+        return 0
+    for number, snippet in enumerate(chosen):
+        print(f"{'' if number == 0 else chr(10)}==> {snippet.file_name} <==")
+        print(snippet.text, end="")
+    return 0
+
+
+def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[str]) -> tuple[list, str]:
+    """The snippets asked for, by announcement, language and format; or plain words saying what there is."""
+    day = f"on {args.today.isoformat()}" if args.today else "today"
+    if not offered:
+        return [], f"No announcement is on offer {day}."
+    slugs = list(dict.fromkeys(snippet.slug for snippet in offered))
+    if args.slug and args.slug not in slugs:
+        guess = did_you_mean(args.slug, slugs) or next((slug for slug in slugs if args.slug in slug), None)
+        hint = f"did you mean '{guess}'? " if guess else ""
+        return [], f"There is no announcement '{args.slug}' on offer {day} — {hint}use one of: {_listing(offered)}."
+    chosen = [
+        snippet
+        for snippet in offered
+        if (not args.slug or snippet.slug == args.slug)
+        and (not args.lang or snippet.lang == args.lang)
+        and (not args.format or snippet.format == args.format)
+    ]
+    if not chosen:
+        mine = [snippet for snippet in offered if not args.slug or snippet.slug == args.slug]
+        return [], f"Nothing is on offer in '{args.lang}' {day} — there is: {_listing(mine)}."
+    chosen.sort(
+        key=lambda snippet: (
+            slugs.index(snippet.slug),
+            languages.index(snippet.lang) if snippet.lang in languages else len(languages),
+            SNIPPET_FORMATS.index(snippet.format) if snippet.format in SNIPPET_FORMATS else len(SNIPPET_FORMATS),
+        )
+    )
+    return chosen, ""
+
+
+def _listing(snippets: list) -> str:
+    """``text-line (en, fr), post-peer-gatherings (en)``."""
+    languages: dict[str, list[str]] = {}
+    for snippet in snippets:
+        languages.setdefault(snippet.slug, [])
+        if snippet.lang not in languages[snippet.slug]:
+            languages[snippet.slug].append(snippet.lang)
+    return ", ".join(f"{slug} ({', '.join(sorted(langs))})" for slug, langs in languages.items())
+
+
 def _shown(path: Path | None) -> str:
     if path is None:
         return ""
@@ -192,7 +292,7 @@ def _shown(path: Path | None) -> str:
         return str(path)
 
 
-COMMANDS = {"check": run_check, "build": run_build, "serve": run_serve, "new": run_new}
+COMMANDS = {"check": run_check, "build": run_build, "serve": run_serve, "new": run_new, "snippets": run_snippets}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -37,6 +37,11 @@ class Announce(ContentModel):
 
     headline: Text = Field(description="A short headline.", examples=["headline: Peer gathering this Thursday"])
     text: Text = Field(description="One to three sentences.", examples=["text: Come share a meal and news."])
+    date: DateOrDateTime | None = Field(
+        None,
+        description="When the announcement starts being offered; defaults to the page's own date.",
+        examples=["date: 2026-11-16"],
+    )
     until: DateOrDateTime | None = Field(
         None, description="After this date the announcement is no longer offered.", examples=["until: 2026-12-01"]
     )

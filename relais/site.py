@@ -10,7 +10,10 @@ Plugins extend the pipeline by declaring, in their module:
   ``publish.py check`` and before every build, over the sources;
 - ``OUTPUT_CHECKS``: functions ``(site, output_dir) -> Iterable[Problem]``
   run after Pelican has written the site and before it replaces the output
-  folder, so a problem found there leaves the previous site in place.
+  folder, so a problem found there leaves the previous site in place;
+- ``SNIPPETS``: functions ``(site) -> list`` of forum snippets (objects with
+  ``slug``, ``lang``, ``format``, ``file_name`` and ``text``), printed by
+  ``publish.py snippets`` without building.
 """
 
 from __future__ import annotations

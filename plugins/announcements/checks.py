@@ -1,0 +1,140 @@
+"""Checks on announcements (standalone ones and ``announce`` blocks) and on the footer setting.
+
+Run by ``publish.py check`` and before every build, over every content type
+that has announcements.  As with any other rule, a problem in a draft is a
+warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from relais.messages import one_of
+from relais.problems import Problem
+from relais.settings import line_of_setting
+from relais.site import Site
+
+from .collect import FOOTER_SETTING, Announcement, all_announcements
+from .formats import SHORT_LIMIT, Footer, short_overflow
+
+# Relais adds the one link an announcement needs; any other would be a way to
+# track readers, or a shortener moderators reject.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+
+
+def check_announcements(site: Site) -> Iterator[Problem]:
+    announcements = all_announcements(site, site.settings)
+    for announcement in announcements:
+        for problem in _problems(announcement):
+            yield problem.as_warning() if announcement.entry.is_draft else problem
+    yield from _unique_slugs(announcements)
+
+
+def check_footer_setting(site: Site) -> Iterator[Problem]:
+    """``ANNOUNCEMENT_FOOTER``: one valid footer per language of the site."""
+    raw = site.settings.get(FOOTER_SETTING)
+    where = site.settings_file
+    line = line_of_setting(where, FOOTER_SETTING)
+    languages = list(site.config.LANGUAGES)
+    example = "{'en': {'about': …, 'promise': …, 'contact': [...], 'short': …}, 'fr': {…}}"
+    if not isinstance(raw, dict):
+        yield Problem(
+            where,
+            line,
+            FOOTER_SETTING,
+            "this setting is missing: every forum announcement ends with it",
+            f"add it, one footer per language: {FOOTER_SETTING} = {example}",
+        )
+        return
+    for lang in languages:
+        if lang not in raw:
+            yield Problem(where, line, FOOTER_SETTING, f"there is no footer for '{lang}'", f"add one, like {example}")
+            continue
+        try:
+            Footer.model_validate(raw[lang])
+        except ValidationError as err:
+            for item in err.errors():
+                field = ".".join(str(part) for part in item["loc"])
+                yield Problem(
+                    where,
+                    line,
+                    f"{FOOTER_SETTING}.{lang}.{field}" if field else f"{FOOTER_SETTING}.{lang}",
+                    _footer_what(item),
+                    f"each footer has: {one_of(Footer.model_fields)}; "
+                    "about, promise and short are text, contact a list of lines",
+                )
+    for lang in raw:
+        if lang not in languages:
+            yield Problem(
+                where,
+                line,
+                FOOTER_SETTING,
+                f"'{lang}' is not one of the site's languages",
+                f"use one of: {one_of(languages)}",
+            )
+
+
+def _footer_what(item: dict[str, Any]) -> str:
+    return {
+        "missing": "this part is missing",
+        "extra_forbidden": "this is not a part of a footer",
+        "string_too_short": "is empty",
+        "too_short": "is empty",
+    }.get(item["type"], "has a wrong value")
+
+
+def _problems(announcement: Announcement) -> Iterator[Problem]:
+    entry, prefix = announcement.entry, announcement.location
+    fields = ".".join(prefix)
+
+    def problem(field: str, what: str, fix: str) -> Problem:
+        shown = f"{fields}.{field}" if fields and field else fields or field
+        return entry.problem((*prefix, field) if field else prefix, shown, what, fix)
+
+    if announcement.published is None:
+        yield problem(
+            "",
+            "this announcement has no date, and neither has its page",
+            "add 'date:' under 'announce:', the day it starts being offered, for example 'date: 2026-11-16'",
+        )
+    elif announcement.until is not None and announcement.until < announcement.published:
+        yield problem(
+            "until",
+            "the announcement would stop being offered before it starts",
+            "'until' is the last day it is offered: put a date after its start date",
+        )
+    for field in ("headline", "text"):
+        address = _ADDRESS.search(getattr(announcement, field))
+        if address:
+            yield problem(
+                field,
+                f"'{address.group(0)}' is a web or email address",
+                "remove it: the announcement links to its own page, with no tracking, by itself",
+            )
+    if announcement.footer is not None:
+        over = short_overflow(announcement.headline, announcement.link, announcement.footer)
+        if over:
+            yield problem(
+                "headline",
+                f"the headline leaves no room in the {SHORT_LIMIT}-character short text (with the link and footer)",
+                f"shorten it by {over} characters or more",
+            )
+
+
+def _unique_slugs(announcements: list[Announcement]) -> Iterator[Problem]:
+    """Two announcements may not share a snippet file name."""
+    seen: dict[tuple[str, str], Announcement] = {}
+    for announcement in announcements:
+        first = seen.setdefault((announcement.slug, announcement.lang), announcement)
+        if first is not announcement:
+            for one, other in ((announcement, first), (first, announcement)):
+                yield one.entry.problem(
+                    one.location or ("translation_key",),
+                    ".".join(one.location) or "file name",
+                    f"its snippet files would be named like those of {other.entry.shown_as} ({one.slug}.{one.lang}.…)",
+                    "rename one of the two files, or change its translation_key",
+                )

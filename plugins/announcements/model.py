@@ -1,0 +1,41 @@
+"""The standalone announcement: a forum message not tied to a post, event or service.
+
+One YAML file per announcement and language in ``content/announcements/``,
+with the same ``headline``, ``text`` and ``until`` as an ``announce`` block,
+plus what any published content has: a date, a language, a status.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from relais.content_types import ContentType
+from relais.fields import DateOrDateTime, Key, Text
+from relais.schemas import ContentModel, Status
+
+
+class StandaloneAnnouncement(ContentModel):
+    headline: Text = Field(description="A short headline.", examples=["headline: Our text line is open tonight"])
+    text: Text = Field(
+        description="One to three sentences, as plain text: Relais adds the link and the footer.",
+        examples=["text: Ask us anything, no name needed."],
+    )
+    date: DateOrDateTime = Field(
+        description="When the announcement starts being offered; a future date schedules it.",
+        examples=["date: 2026-11-16"],
+    )
+    until: DateOrDateTime | None = Field(
+        None, description="After this date the announcement is no longer offered.", examples=["until: 2026-11-26"]
+    )
+    lang: Key | None = Field(None, description="The announcement's language: en or fr.", examples=["lang: fr"])
+    translation_key: Key | None = Field(
+        None,
+        description="Shared by an announcement and its translation; it also names the snippet files.",
+        examples=["translation_key: peer-gathering"],
+    )
+    status: Status = Field("draft", description="draft, review or published.", examples=["status: published"])
+
+
+ANNOUNCEMENT = ContentType(
+    "announcement", "announcements", StandaloneAnnouncement, suffixes=(".yml", ".yaml"), has_body=False
+)
