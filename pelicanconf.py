@@ -53,6 +53,10 @@ PLUGIN_PATHS = ["plugins"]
 # `languages` comes first: its `finalized` step builds the other languages
 # before the plugins that look at the whole site run theirs.
 PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
+# Reader safety (README: "Reader safety"): sanitise writers' HTML, keep every
+# request on this site, clean images, quick exit, search.  `sanitiser` comes
+# first so that the later body filters see clean HTML.
+PLUGINS += ["sanitiser"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"
