@@ -45,6 +45,9 @@ PATH = "content"
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+# Images are re-encoded without metadata (EXIF, GPS…) and at most this wide,
+# in pixels: sharp on a phone, light on a prepaid data plan.
+IMAGE_MAX_WIDTH = 960
 OUTPUT_PATH = "output"
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
@@ -56,7 +59,7 @@ PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
 # Reader safety (README: "Reader safety"): sanitise writers' HTML, keep every
 # request on this site, clean images, quick exit, search.  `sanitiser` comes
 # first so that the later body filters see clean HTML.
-PLUGINS += ["sanitiser", "page_security"]
+PLUGINS += ["sanitiser", "page_security", "images"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"

@@ -8,30 +8,20 @@ browsers and tools that look at the link.
 
 from __future__ import annotations
 
-import re
-
+from .html_tags import rewrite_tags
 from .policy import other_host
 
 REL = ("noopener", "noreferrer")
-# A start tag whose attribute values may contain '>' inside quotes.
-_ANCHOR = re.compile(r"""<a\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 
 
 def mark_outbound_links(html: str, ours: frozenset[str]) -> str:
-    return _ANCHOR.sub(lambda match: _with_rel(match.group(0), ours), html)
+    def with_rel(attributes: dict[str, str]) -> dict[str, str] | None:
+        if other_host(attributes.get("href", ""), ours) is None:
+            return None
+        tokens = attributes.get("rel", "").split()
+        missing = [token for token in REL if token not in tokens]
+        if not missing:
+            return None
+        return {**attributes, "rel": " ".join([*tokens, *missing])}
 
-
-def _with_rel(tag: str, ours: frozenset[str]) -> str:
-    attributes = {name.lower(): (value or "").strip("\"'") for name, value in _ATTRIBUTE.findall(tag[2:-1])}
-    if other_host(attributes.get("href", ""), ours) is None:
-        return tag
-    tokens = attributes.get("rel", "").split()
-    missing = [token for token in REL if token not in tokens]
-    if not missing:
-        return tag
-    rel = " ".join([*tokens, *missing])
-    if "rel" in attributes:
-        return re.sub(r"""\srel\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""", f' rel="{rel}"', tag, count=1, flags=re.I)
-    closing = "/>" if tag.endswith("/>") else ">"
-    return f'{tag[: -len(closing)].rstrip()} rel="{rel}"{closing}'
+    return rewrite_tags(html, "a", with_rel)

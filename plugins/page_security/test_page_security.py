@@ -19,7 +19,7 @@ def test_links_to_other_sites_get_noopener_noreferrer() -> None:
         '<a href="https://lanterne.example.org/fr/">ours</a> <a rel="nofollow" href="//cdn.example.net/">y</a>'
     )
     marked = mark_outbound_links(html, OURS)
-    assert '<a href="https://other.example.com/x" title="a > b" rel="noopener noreferrer">x</a>' in marked
+    assert '<a href="https://other.example.com/x" title="a &gt; b" rel="noopener noreferrer">x</a>' in marked
     assert '<a href="/en/posts/">in</a>' in marked
     assert '<a href="https://lanterne.example.org/fr/">ours</a>' in marked
     assert '<a rel="nofollow noopener noreferrer" href="//cdn.example.net/">y</a>' in marked

@@ -15,7 +15,7 @@ from relais.problems import Problem, Severity
 from relais.rendering import body_entries
 
 from .policy import sanitise
-from .report import locate, removals
+from .report import removals
 
 
 def sanitise_body(html: str, entry: Entry, site: Any) -> str:
@@ -25,11 +25,9 @@ def sanitise_body(html: str, entry: Entry, site: Any) -> str:
 def removed_html(site: Any) -> Iterator[Problem]:
     for entry, html in body_entries(site):
         found = removals(html)
-        lines = locate(entry.front.body, [removal.needle for removal in found])
+        lines = entry.front.lines_in_body([removal.needle for removal in found])
         for removal, line in zip(found, lines, strict=True):
-            yield Problem(
-                entry.shown_as, entry.front.body_line + line, "HTML", removal.what, removal.fix, Severity.WARNING
-            )
+            yield Problem(entry.shown_as, line, "HTML", removal.what, removal.fix, Severity.WARNING)
 
 
 HTML_FILTERS = (sanitise_body,)

@@ -43,23 +43,6 @@ def removals(html: str) -> list[Removal]:
     return walker.found
 
 
-def locate(body: str, needles: list[str]) -> list[int]:
-    """The 0-based line of each needle in the body, searched in order (0 when not found)."""
-    lowered = body.lower()
-    cursor = 0
-    lines = []
-    for needle in needles:
-        position = lowered.find(needle.lower(), cursor)
-        if position < 0:
-            position = lowered.find(needle.lower())
-        if position < 0:
-            lines.append(0)
-            continue
-        cursor = position + 1
-        lines.append(lowered.count("\n", 0, position))
-    return lines
-
-
 class _Walker(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
