@@ -21,6 +21,14 @@ SITEURL = ""
 FEED_DOMAIN = "https://lanterne.example.org"
 TIMEZONE = "America/Toronto"
 
+# --- Reader safety ---------------------------------------------------------
+# Where "Exit this page" (and Shift pressed three times) takes the reader: a
+# neutral page that looks the same for everyone, one per language (or a
+# single address).  Avoid sites that show personal content (mail, social).
+QUICK_EXIT_URL = {"en": "https://weather.gc.ca/", "fr": "https://meteo.gc.ca/"}
+# The translation_key of the pages that explain what the quick exit does.
+QUICK_EXIT_SAFETY_PAGE = "safety"
+
 # --- Languages -------------------------------------------------------------
 # Each language is built under its own prefix: /en/…, /fr/….
 DEFAULT_LANG = "en"
@@ -59,7 +67,7 @@ PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
 # Reader safety (README: "Reader safety"): sanitise writers' HTML, keep every
 # request on this site, clean images, quick exit, search.  `sanitiser` comes
 # first so that the later body filters see clean HTML.
-PLUGINS += ["sanitiser", "page_security", "images"]
+PLUGINS += ["sanitiser", "page_security", "images", "quick_exit"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"

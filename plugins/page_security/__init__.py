@@ -21,7 +21,7 @@ from .outbound import mark_outbound_links
 from .policy import content_security_policy, own_hosts
 from .requests_check import outside_requests
 
-THEME_SLOTS = {"head": ["partials/content_security_policy.html"]}
+THEME_SLOTS = {"head": ["partials/page_security_head.html"]}
 OUTPUT_CHECKS = (outside_requests,)
 
 
