@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
+
 from relais.problems import Problem
 
 INDEX_FOLDER = "pagefind"
@@ -39,10 +40,11 @@ def build_indexes(settings: dict[str, Any], output_path: str) -> None:
 
 
 async def _index_language(output: Path, lang: str) -> int:
-    async with PagefindIndex(IndexConfig(force_language=lang)) as index:
+    target = output / lang / INDEX_FOLDER
+    # The index is written when the context closes, to output_path: without
+    # it, Pagefind would write ./pagefind/ in the current folder.
+    async with PagefindIndex(IndexConfig(force_language=lang, output_path=str(target))) as index:
         result = await index.add_directory(str(output), glob=f"{lang}/**/*.html")
-        target = output / lang / INDEX_FOLDER
-        await index.write_files(output_path=str(target))
     for name in UNUSED:
         (target / name).unlink(missing_ok=True)
     return int(result["page_count"])

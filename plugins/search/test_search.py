@@ -47,3 +47,15 @@ def test_other_pages_load_no_search_code(site: Path) -> None:
         text = (site / page).read_text(encoding="utf-8")
         assert "search.js" not in text and "pagefind/" not in text and "wasm" not in text, page
         assert '/en/search/"' in text or page == "index.html"
+
+
+def test_indexing_writes_only_into_the_output(tmp_path: Path) -> None:
+    from tests.helpers import ROOT, copy_minimal, publish
+
+    content = copy_minimal(tmp_path)
+    result = publish(
+        "build", "--settings", str(ROOT / "pelicanconf.py"), "--content", str(content), "--output", "out", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["content", "out"]
+    assert (tmp_path / "out/en/pagefind/pagefind-entry.json").is_file()
