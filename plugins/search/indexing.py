@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +33,19 @@ def build_indexes(settings: dict[str, Any], output_path: str) -> None:
     output = Path(output_path)
     for lang in site.config.LANGUAGES:
         try:
-            count = asyncio.run(_index_language(output, lang))
+            count = _in_own_event_loop(_index_language(output, lang))
         except Exception as err:  # noqa: BLE001 - Pagefind's service fails in many ways; each must stop the build
             site.report(_problem(lang, f"Pagefind could not build the index: {err}"))
             continue
         if count == 0 and site.index.published("post", lang):
             site.report(_problem(lang, "Pagefind found no page to index"))
+
+
+def _in_own_event_loop(coroutine: Coroutine[Any, Any, int]) -> int:
+    """Pagefind's API is async; the build may run where a loop is already running
+    (inside a Playwright or Jupyter session), so give it a thread of its own."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def _index_language(output: Path, lang: str) -> int:

@@ -25,7 +25,7 @@
 
   function say(key) {
     var message = root.querySelector('[data-message="' + key + '"]');
-    status.replaceChildren();
+    status.textContent = "";
     if (message) {
       Array.prototype.forEach.call(message.childNodes, function (node) {
         status.appendChild(node.cloneNode(true));
@@ -78,7 +78,7 @@
     } else if (timer !== null) {
       // Another key in between (typing): start again.
       reset();
-      status.replaceChildren();
+      status.textContent = "";
     }
     // Shift held while typing a capital letter is not a press.
     lastKeyHadShift = event.shiftKey;
@@ -86,7 +86,7 @@
 
   function onPageShow() {
     reset();
-    status.replaceChildren();
+    status.textContent = "";
     document.documentElement.classList.remove("quick-exit-active");
     if (overlay) {
       overlay.remove();

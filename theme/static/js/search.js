@@ -47,7 +47,7 @@
   }
 
   function show(results) {
-    list.replaceChildren();
+    list.textContent = "";
     results.forEach(function (data) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -67,7 +67,7 @@
     var ticket = ++latest;
     if (!words) {
       list.hidden = true;
-      list.replaceChildren();
+      list.textContent = "";
       status.textContent = "";
       return;
     }
