@@ -67,7 +67,7 @@ PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
 # Reader safety (README: "Reader safety"): sanitise writers' HTML, keep every
 # request on this site, clean images, quick exit, search.  `sanitiser` comes
 # first so that the later body filters see clean HTML.
-PLUGINS += ["sanitiser", "page_security", "images", "quick_exit", "search"]
+PLUGINS += ["sanitiser", "page_security", "images", "quick_exit", "search", "accessible_content"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"
