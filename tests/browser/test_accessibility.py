@@ -33,7 +33,9 @@ def test_axe_finds_no_violation(browser: Browser, site_server: LocalServer, view
     try:
         page = context.new_page()
         for reader_page in reader_pages():
-            page.goto(site_server.origin + reader_page.path)
+            response = page.goto(site_server.origin + reader_page.path)
+            expected = 404 if reader_page.name == "404" else 200
+            assert response is not None and response.status == expected, reader_page.path
             violations = _violations(AXE.run(page).response)
             if violations:
                 found[str(reader_page)] = violations
