@@ -56,7 +56,7 @@ $(RUNTIME): requirements.txt $(SYSTEM) | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(DEV): requirements.txt requirements-dev.txt | $(VENV)/bin/python
+$(DEV): requirements.txt requirements-dev.txt $(SYSTEM) | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(RUNTIME) $@
 

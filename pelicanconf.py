@@ -21,6 +21,14 @@ SITEURL = ""
 FEED_DOMAIN = "https://lanterne.example.org"
 TIMEZONE = "America/Toronto"
 
+# --- Reader safety ---------------------------------------------------------
+# Where "Exit this page" (and Shift pressed three times) takes the reader: a
+# neutral page that looks the same for everyone, one per language (or a
+# single address).  Avoid sites that show personal content (mail, social).
+QUICK_EXIT_URL = {"en": "https://weather.gc.ca/", "fr": "https://meteo.gc.ca/"}
+# The translation_key of the pages that explain what the quick exit does.
+QUICK_EXIT_SAFETY_PAGE = "safety"
+
 # --- Languages -------------------------------------------------------------
 # Each language is built under its own prefix: /en/…, /fr/….
 DEFAULT_LANG = "en"
@@ -45,6 +53,9 @@ PATH = "content"
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+# Images are re-encoded without metadata (EXIF, GPS…) and at most this wide,
+# in pixels: sharp on a phone, light on a prepaid data plan.
+IMAGE_MAX_WIDTH = 960
 OUTPUT_PATH = "output"
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
@@ -53,6 +64,10 @@ PLUGIN_PATHS = ["plugins"]
 # `languages` comes first: its `finalized` step builds the other languages
 # before the plugins that look at the whole site run theirs.
 PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
+# Reader safety (README: "Reader safety"): sanitise writers' HTML, keep every
+# request on this site, clean images, quick exit, search.  `sanitiser` comes
+# first so that the later body filters see clean HTML.
+PLUGINS += ["sanitiser", "page_security", "images", "quick_exit", "search", "accessible_content"]
 # Feature plugins.  Forum announcements add their feed with the feed writer;
 # the language check reads every file.  The sitemap reads the finished site,
 # so it comes last.
@@ -111,6 +126,8 @@ ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 ANNOUNCEMENTS_URL = "announcements/"
 ANNOUNCEMENTS_SAVE_AS = "announcements/index.html"
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 INDEX_URL = ""
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]

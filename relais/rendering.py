@@ -8,6 +8,7 @@ A filter is a function ``(html, entry, site) -> html``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
@@ -33,3 +34,15 @@ def render_body(renderer: MarkdownRenderer, entry: Entry, site: Site) -> str:
     for html_filter in site.hooks("HTML_FILTERS"):
         html = html_filter(html, entry, site)
     return html
+
+
+def body_entries(site: Site) -> Iterator[tuple[Entry, str]]:
+    """Every entry that has a Markdown body, rendered without the filters.
+
+    For source checks that look at what a writer wrote (raw HTML, images),
+    drafts included; the Markdown settings are the build's.
+    """
+    renderer = MarkdownRenderer(site.settings["MARKDOWN"])
+    for entry in site.index.entries:
+        if entry.type.has_body and entry.front.body.strip():
+            yield entry, renderer.convert(entry.front.body)

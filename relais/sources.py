@@ -38,6 +38,27 @@ class FrontMatter:
             location = location[:-1]
         return self.first_line
 
+    def lines_in_body(self, needles: list[str]) -> list[int]:
+        """The line of each text in the body, found in order (case-insensitive).
+
+        For checks that see a construct in the rendered HTML and must point
+        the writer at the Markdown line: two identical needles get the lines
+        of the first and second occurrences.  Not found: the body's first line.
+        """
+        lowered = self.body.lower()
+        cursor = 0
+        lines = []
+        for needle in needles:
+            position = lowered.find(needle.lower(), cursor)
+            if position < 0:
+                position = lowered.find(needle.lower())
+            if position < 0:
+                lines.append(self.body_line)
+                continue
+            cursor = position + 1
+            lines.append(self.body_line + lowered.count("\n", 0, position))
+        return lines
+
 
 class SourceError(Exception):
     """A file could not be read at all; carries the problem to report."""

@@ -152,7 +152,7 @@ def test_emoji_and_accents_survive(built: Path) -> None:
 
 def test_summary_says_what_was_built(content: Path, tmp_path: Path) -> None:
     out = build(content, tmp_path / "out", "--today", "2026-02-15")
-    assert "posts: en 2, fr 1" in out and "pages: en 1, fr 1" in out and " s " in out
+    assert "posts: en 2, fr 1" in out and "pages: en 2, fr 2" in out and " s " in out
 
 
 def test_refuses_to_replace_the_project_folder(content: Path) -> None:

@@ -9,6 +9,7 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
+from PIL import Image
 
 from relais.build import BuildOptions, check
 from tests.feed_helpers import PUBLIC, feed_files, output_file
@@ -177,7 +178,7 @@ lang: en
 status: published
 ---
 
-See [about](/en/about/), [the other post](../hello/), [a note](#note) and ![a lantern](/theme/css/relais.css).
+See [about](/en/about/), [the other post](../hello/), [a note](#note) and ![a lantern](/images/lantern.png).
 """
 
 
@@ -188,6 +189,8 @@ def _build(content: Path, output: Path) -> None:
 
 def test_links_in_content_become_absolute_and_ids_survive_a_new_title(tmp_path: Path) -> None:
     content = copy_minimal(tmp_path)
+    (content / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (8, 8), "orange").save(content / "images/lantern.png")
     write(content, "posts/with-links.md", POST_WITH_LINKS.format(title="First title"))
     _build(content, tmp_path / "one")
     write(content, "posts/with-links.md", POST_WITH_LINKS.format(title="A better title"))
@@ -203,7 +206,7 @@ def test_links_in_content_become_absolute_and_ids_survive_a_new_title(tmp_path: 
         f"{PUBLIC}/en/about/",
         f"{PUBLIC}/en/posts/hello/",
         f"{PUBLIC}/en/posts/with-links/#note",
-        f"{PUBLIC}/theme/css/relais.css",
+        f"{PUBLIC}/images/lantern.png",
     ):
         assert f'"{url}"' in html, html
 

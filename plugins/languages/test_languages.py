@@ -17,6 +17,7 @@ def test_only_page_urls_are_localised() -> None:
     assert not is_localised_url_setting("STATIC_URL", "{path}")  # images are shared
     assert not is_localised_url_setting("SITEURL", "https://example.org")
     assert not is_localised_url_setting("FEED_ALL_ATOM_URL", "feeds/all.atom.xml")
+    assert not is_localised_url_setting("QUICK_EXIT_URL", "https://weather.example.org/")  # another site
 
 
 def test_patterns_are_remembered_once_and_prefixed_per_language() -> None:

@@ -26,6 +26,7 @@ def is_localised_url_setting(name: str, value: Any) -> bool:
         and name.endswith(("_URL", "_SAVE_AS"))
         and not name.startswith(_SHARED_PREFIXES)
         and "FEED" not in name
+        and "://" not in value  # an address on another site (QUICK_EXIT_URL), not a pattern
     )
 
 

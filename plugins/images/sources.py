@@ -1,0 +1,72 @@
+"""Where an image a writer links to is, and what a page should say about it.
+
+Writers link images as ``![A description](/images/soup.jpg)`` (from the
+content folder's root), relative to the file, or with Pelican's
+``{static}``; all must land in a folder of ``STATIC_PATHS`` (``images/``),
+the only one copied to the site, which every language shares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from page_security.policy import other_host
+
+_LINK_PREFIXES = ("{static}", "{attach}")
+
+
+@dataclass(frozen=True)
+class ImageLink:
+    src: str
+    relative: str | None  # the file's path in the content folder, when it is a local file
+    remote_host: str | None = None
+    problem: str | None = None
+    fix: str | None = None
+
+
+def resolve(src: str, source: str, settings: dict[str, Any]) -> ImageLink:
+    """Find the content file an ``<img src>`` names, or say why there is none."""
+    remote = other_host(src, frozenset())
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    if remote is not None and not (siteurl and src.startswith(siteurl + "/")):
+        return ImageLink(
+            src,
+            None,
+            remote,
+            f"the image comes from another site ({remote}), which would learn who reads this page",
+            "save the image (with its owner's permission) in content/images/ and link to /images/its-name.jpg",
+        )
+    path = src.removeprefix(siteurl) if siteurl else src
+    for prefix in _LINK_PREFIXES:
+        path = path.removeprefix(prefix)
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    parts = PurePosixPath(path.lstrip("/")) if path.startswith("/") else PurePosixPath(source).parent / path
+    relative = _normalised(parts)
+    folders = tuple(settings.get("STATIC_PATHS", ("images",)))
+    if relative is None or not any(relative.startswith(folder.rstrip("/") + "/") for folder in folders):
+        return ImageLink(
+            src,
+            None,
+            problem=f"the image '{src}' is not in content/{folders[0] if folders else 'images'}/",
+            fix="put the image in content/images/ and link to it as /images/its-name.jpg",
+        )
+    return ImageLink(src, relative)
+
+
+def _normalised(path: PurePosixPath) -> str | None:
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return "/".join(parts) or None
+
+
+def public_src(relative: str, settings: dict[str, Any]) -> str:
+    url = settings.get("STATIC_URL", "{path}").format(path=relative)
+    return f"{settings.get('SITEURL', '')}/{url}"
