@@ -40,6 +40,35 @@ CATEGORIES = {
     "news": {"en": "News from the team", "fr": "Nouvelles de l'équipe"},
 }
 
+# --- Services ----------------------------------------------------------------
+# A service's `category:` is one of these keys, its `audience:` some of the
+# audience keys; readers see the label of their language.  The directory lists
+# the categories in this order.
+SERVICE_CATEGORIES = {
+    "drop-in": {"en": "Drop-in", "fr": "Halte-accueil"},
+    "health": {"en": "Health", "fr": "Santé"},
+    "harm-reduction": {"en": "Harm reduction", "fr": "Réduction des méfaits"},
+    "testing": {"en": "Testing", "fr": "Dépistage"},
+    "counselling": {"en": "Counselling", "fr": "Counselling"},
+    "case-management": {"en": "Case management", "fr": "Accompagnement"},
+    "peer-support": {"en": "Peer support", "fr": "Soutien par les pairs"},
+    "legal": {"en": "Legal help", "fr": "Aide juridique"},
+    "employment": {"en": "Work and income", "fr": "Emploi et revenu"},
+    "food-and-clothing": {"en": "Food and clothing", "fr": "Nourriture et vêtements"},
+    "outreach": {"en": "Street outreach", "fr": "Travail de rue"},
+    "phone-lines": {"en": "Phone and text lines", "fr": "Lignes téléphoniques et textos"},
+}
+SERVICE_AUDIENCES = {
+    "everyone": {"en": "Everyone", "fr": "Tout le monde"},
+    "sex-workers": {"en": "Sex workers of all genders", "fr": "TDS de tous les genres"},
+    "women": {"en": "Women", "fr": "Femmes"},
+    "men": {"en": "Men", "fr": "Hommes"},
+    "trans-non-binary": {"en": "Trans and non-binary people", "fr": "Personnes trans et non binaires"},
+    "youth": {"en": "Young people (under 25)", "fr": "Jeunes (moins de 25 ans)"},
+}
+# Completes public addresses in the Open Referral export.
+SERVICE_REGION = {"province": "QC", "country": "CA"}
+
 # --- Where things are ------------------------------------------------------
 PATH = "content"
 ARTICLE_PATHS = ["posts"]
@@ -52,7 +81,7 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 # `languages` comes first: its `finalized` step builds the other languages
 # before the plugins that look at the whole site run theirs.
-PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
+PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots", "services"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"
@@ -73,6 +102,12 @@ AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
+SERVICE_URL = "services/{slug}/"
+SERVICE_SAVE_AS = "services/{slug}/index.html"
+SERVICES_URL = "services/"
+SERVICES_SAVE_AS = "services/index.html"
+TIMETABLE_URL = "services/timetable/"
+TIMETABLE_SAVE_AS = "services/timetable/index.html"
 INDEX_URL = ""
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
