@@ -81,7 +81,7 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 # `languages` comes first: its `finalized` step builds the other languages
 # before the plugins that look at the whole site run theirs.
-PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots", "services"]
+PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots", "services", "open_referral", "never_publish"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"
@@ -108,6 +108,9 @@ SERVICES_URL = "services/"
 SERVICES_SAVE_AS = "services/index.html"
 TIMETABLE_URL = "services/timetable/"
 TIMETABLE_SAVE_AS = "services/timetable/index.html"
+# Open Referral (HSDS 3.0) export of each language's services; /services.json
+# at the root holds the default language's.
+OPEN_REFERRAL_SAVE_AS = "services.json"
 INDEX_URL = ""
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
