@@ -66,6 +66,34 @@ SERVICE_AUDIENCES = {
     "trans-non-binary": {"en": "Trans and non-binary people", "fr": "Personnes trans et non binaires"},
     "youth": {"en": "Young people (under 25)", "fr": "Jeunes (moins de 25 ans)"},
 }
+# Printable wallet cards (one PDF per language, ten cards to a sheet). The
+# front must not out the person who carries the card: keep the tagline
+# neutral. Hours and the drop-in's note come from the two services named here
+# (by translation_key).
+INFO_CARDS_SAVE_AS = "info-cards.pdf"
+INFO_CARDS = {
+    "paper": "letter",  # or "a4"
+    "contact_service": "text-and-phone-line",
+    "drop_in_service": "drop-in",
+    "words": {
+        "en": {
+            "tagline": "Health, rights and community in Port-Lumière",
+            "text": "Text",
+            "phone": "Call",
+            "web": "Online",
+            "drop_in": "Drop-in",
+            "line_hours": "Text and phone answered",
+        },
+        "fr": {
+            "tagline": "Santé, droits et communauté à Port-Lumière",
+            "text": "Texto",
+            "phone": "Téléphone",
+            "web": "En ligne",
+            "drop_in": "Halte-accueil",
+            "line_hours": "Texto et téléphone répondus",
+        },
+    },
+}
 # Completes public addresses in the Open Referral export.
 SERVICE_REGION = {"province": "QC", "country": "CA"}
 
@@ -81,7 +109,7 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 # `languages` comes first: its `finalized` step builds the other languages
 # before the plugins that look at the whole site run theirs.
-PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots", "services", "open_referral", "never_publish"]
+PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots", "services", "open_referral", "info_cards", "never_publish"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"
