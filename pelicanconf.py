@@ -109,7 +109,7 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 # `languages` comes first: its `finalized` step builds the other languages
 # before the plugins that look at the whole site run theirs.
-PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots", "services", "open_referral", "info_cards", "never_publish"]
+PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots", "services", "guides", "open_referral", "info_cards", "never_publish"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"
@@ -139,6 +139,11 @@ TIMETABLE_SAVE_AS = "services/timetable/index.html"
 # Open Referral (HSDS 3.0) export of each language's services; /services.json
 # at the root holds the default language's.
 OPEN_REFERRAL_SAVE_AS = "services.json"
+GUIDE_URL = "guides/{slug}/"
+GUIDE_SAVE_AS = "guides/{slug}/index.html"
+GUIDE_PDF_SAVE_AS = "guides/{slug}/{slug}.pdf"
+GUIDES_URL = "guides/"
+GUIDES_SAVE_AS = "guides/index.html"
 INDEX_URL = ""
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
