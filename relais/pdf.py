@@ -28,7 +28,7 @@ class SiteFilesFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file", "data"))
         self.roots = [root.resolve() for root in roots]
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None):  # noqa: ANN201 - WeasyPrint's type
+    def fetch(self, url: str, headers: dict[str, str] | None = None):
         parsed = urlparse(url)
         if parsed.scheme == "data":
             return super().fetch(url, headers)

@@ -60,6 +60,8 @@ def check_card_settings(site: Site) -> Iterator[Problem]:
     for lang in site.config.LANGUAGES:
         if lang not in cards.words:
             yield _problem(site, "INFO_CARDS.words", f"there are no words for '{lang}'", "add them for every language")
+        if not site.index.published("service", lang):
+            continue  # no services in this language yet: no cards either
         for setting in ("contact_service", "drop_in_service"):
             key = getattr(cards, setting)
             if service_by_key(site, key, lang) is None:

@@ -7,11 +7,12 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from relais.content import Entry
 from relais.pdf import render_pdf
 from relais.site import SETTINGS_KEY, Site
 from relais.urls import public_url
 
-from .config import card_settings, service_by_key
+from .config import InfoCards, card_settings, service_by_key
 from .sheet import Sheet
 
 STYLESHEET = Path(__file__).with_name("cards.css")
@@ -19,19 +20,29 @@ STYLESHEET = Path(__file__).with_name("cards.css")
 
 class InfoCardsGenerator(Generator):
     def generate_context(self) -> None:
-        """The cards use the checked services; nothing to read."""
+        """Tell the other pages whether this language has cards (and where)."""
+        self.context["info_cards_url"] = self.settings["INFO_CARDS_SAVE_AS"] if self._sources() else None
 
-    def generate_output(self, writer: Any) -> None:
+    def _sources(self) -> tuple[Site, InfoCards, Entry, Entry] | None:
+        """The site, settings, line and drop-in the cards need; None if this language has none."""
         site: Site | None = self.settings.get(SETTINGS_KEY)
         cards = card_settings(self.settings)
-        save_as = self.settings.get("INFO_CARDS_SAVE_AS")
-        if site is None or cards is None or not save_as:
-            return
+        if site is None or cards is None or not self.settings.get("INFO_CARDS_SAVE_AS"):
+            return None
         lang = self.settings["DEFAULT_LANG"]
         line = service_by_key(site, cards.contact_service, lang)
         drop_in = service_by_key(site, cards.drop_in_service, lang)
         if line is None or drop_in is None:
-            return  # reported by the source check
+            return None  # no services in this language yet (a wrong key is reported by the check)
+        return site, cards, line, drop_in
+
+    def generate_output(self, writer: Any) -> None:
+        sources = self._sources()
+        if sources is None:
+            return
+        site, cards, line, drop_in = sources
+        lang = self.settings["DEFAULT_LANG"]
+        save_as = self.settings["INFO_CARDS_SAVE_AS"]
         sheet = Sheet(cards.paper)
         web = public_url(self.settings, f"{lang}/")
         html = self.get_template("info_cards").render(

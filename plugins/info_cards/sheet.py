@@ -71,7 +71,10 @@ class Sheet:
 
     def css(self) -> str:
         width, height = self.size
-        rules = [f"@page {{ size: {width}mm {height}mm; margin: 0; }}", f".sheet {{ width: {width}mm; height: {height}mm; }}"]
+        rules = [
+            f"@page {{ size: {width}mm {height}mm; margin: 0; }}",
+            f".sheet {{ width: {width}mm; height: {height}mm; }}",
+        ]
         rules += [box.css(f".card-{index}") for index, box in enumerate(self.cards())]
         rules += [box.css(f".mark-{index}") for index, box in enumerate(self.marks())]
         return "\n".join(rules) + "\n"

@@ -21,12 +21,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from relais.content import Entry
-from relais.site import Site
-from relais.urls import public_base, public_url
 from services.config import ServiceSettings
 from services.schedule import hh_mm, ical_byday, next_opening, offset_text, utc_offset
 from services.schema import Slot
+
+from relais.content import Entry
+from relais.site import Site
+from relais.urls import public_base, public_url
 
 Translate = Callable[[str], str]
 TZ_TAXONOMY = "IANA Time Zone Database"
@@ -116,7 +117,12 @@ class HsdsWriter:
         phones = []
         for kind, number in (("voice", contact.phone), ("text", contact.text)):
             if number:
-                phone = {"id": self.ids("phone", service_id, kind), "service_id": service_id, "number": number, "type": kind}
+                phone = {
+                    "id": self.ids("phone", service_id, kind),
+                    "service_id": service_id,
+                    "number": number,
+                    "type": kind,
+                }
                 if contact.hours:
                     phone["description"] = contact.hours
                 phones.append(phone)

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
-
-from relais.site import SETTINGS_KEY, Site
 from services.config import service_settings
 from theme_i18n.theme_i18n import gettext_in
+
+from relais.site import SETTINGS_KEY, Site
 
 from .hsds import HsdsWriter
 

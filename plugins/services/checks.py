@@ -11,8 +11,8 @@ from babel import Locale
 from relais.messages import choose_from
 from relais.problems import Problem
 
-from .config import ServiceSettings, settings_problems
 from .confidential import confidential_location
+from .config import ServiceSettings, settings_problems
 
 if TYPE_CHECKING:
     from relais.content import ContentIndex, Entry
@@ -34,8 +34,8 @@ def spoken_languages(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
 
 def something_to_reach(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
     """A listing must tell readers when or how: a schedule or a contact."""
-    data = entry.data
-    if not data.schedule and data.contact is None and not data.how_to_access:
+    given = entry.front.data  # a field given but wrong is reported on its own
+    if not any(given.get(name) for name in ("schedule", "contact", "how_to_access")):
         yield entry.problem(
             ("title",),
             "schedule",

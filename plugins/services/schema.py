@@ -47,7 +47,9 @@ class Slot(ContentModel):
     weeks: Weeks | None = Field(
         None, description="For a monthly slot: which weeks of the month.", examples=["weeks: [first]"]
     )
-    opens: ClockTime | None = Field(None, description="Opening time, in the site's time zone.", examples=['opens: "18:00"'])
+    opens: ClockTime | None = Field(
+        None, description="Opening time, in the site's time zone.", examples=['opens: "18:00"']
+    )
     closes: ClockTime | None = Field(
         None, description="Closing time; earlier than opens means after midnight.", examples=['closes: "22:00"']
     )
@@ -76,11 +78,11 @@ class Slot(ContentModel):
             object.__setattr__(self, "closes", 24 * 60)  # closes at midnight: the end of that day
         if self.opens == self.closes or (self.opens == 0 and self.closes == 0):
             raise ValueError(
-                "opens and closes are the same time — for a service open all day, write opens: \"00:00\" "
-                "and closes: \"24:00\""
+                'opens and closes are the same time — for a service open all day, write opens: "00:00" '
+                'and closes: "24:00"'
             )
         if self.opens is not None and self.opens >= 24 * 60:
-            raise ValueError("a slot cannot open at 24:00 — write opens: \"00:00\" on the next day")
+            raise ValueError('a slot cannot open at 24:00 — write opens: "00:00" on the next day')
         return self
 
     @property
@@ -105,9 +107,13 @@ class Location(ContentModel):
         examples=["note: Ask an outreach worker or call us for the address."],
     )
     name: Text | None = Field(None, description="The place's name.", examples=["name: Port-Lumière Community Clinic"])
-    address: Text | None = Field(None, description="Street address (public places only).", examples=["address: 200 Main Street"])
+    address: Text | None = Field(
+        None, description="Street address (public places only).", examples=["address: 200 Main Street"]
+    )
     city: Text | None = Field(None, description="City.", examples=["city: Port-Lumière"])
-    postal_code: Text | None = Field(None, description="Postal code (public places only).", examples=["postal_code: H0H 0H0"])
+    postal_code: Text | None = Field(
+        None, description="Postal code (public places only).", examples=["postal_code: H0H 0H0"]
+    )
     accessibility: Text | None = Field(
         None, description="Step-free access, washrooms, quiet room…", examples=["accessibility: Step-free entrance."]
     )

@@ -20,7 +20,10 @@ DAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _DAY_ALIASES = {
     **{key: index for index, key in enumerate(DAY_KEYS)},
     **{key[:3]: index for index, key in enumerate(DAY_KEYS)},
-    **{key: index for index, key in enumerate(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"))},
+    **{
+        key: index
+        for index, key in enumerate(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"))
+    },
 }
 _DAY_GROUPS = {
     "weekdays": (0, 1, 2, 3, 4),
@@ -105,8 +108,9 @@ def parse_time(value: Any) -> int:
         raise ValueError(f"is not a time — {TIME_HINT}")
     if isinstance(value, int):
         # `opens: 18` is an hour; `opens: 18:30` unquoted is YAML 1.1's base-60 number 1110.
+        # Numbers 25 to 59 come from neither, so they are refused.
         minutes = value * 60 if value <= 24 else value
-        if 0 <= minutes <= MINUTES_PER_DAY:
+        if 0 <= minutes <= MINUTES_PER_DAY and not 24 < value < 60:
             return minutes
         raise ValueError(f"'{value}' is not a time — {TIME_HINT}")
     match = _TIME.match(str(value).strip())
