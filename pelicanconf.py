@@ -109,7 +109,17 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 # `languages` comes first: its `finalized` step builds the other languages
 # before the plugins that look at the whole site run theirs.
-PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots", "services", "guides", "open_referral", "info_cards", "never_publish"]
+PLUGINS = [
+    "languages",
+    "yaml_front_matter",
+    "theme_i18n",
+    "theme_slots",
+    "services",
+    "guides",
+    "open_referral",
+    "info_cards",
+    "never_publish",
+]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"

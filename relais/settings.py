@@ -89,10 +89,11 @@ def _problem(item: dict[str, Any], settings_file: str) -> Problem:
     what, _, fix = message.partition(" — ")
     if item["type"] == "missing":
         what, fix = "this setting is missing", "add it to the settings file (see README.md)"
-    return Problem(settings_file, _line_of_setting(settings_file, name), ".".join(loc) or "settings", what, fix)
+    return Problem(settings_file, line_of_setting(settings_file, name), ".".join(loc) or "settings", what, fix)
 
 
-def _line_of_setting(settings_file: str, name: str) -> int:
+def line_of_setting(settings_file: str, name: str) -> int:
+    """The line where a setting is assigned in the settings file (1 if not found)."""
     try:
         text = Path(settings_file).read_text(encoding="utf-8")
     except OSError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -102,7 +103,9 @@ def test_service_pages_link_their_translations(demo_site: Path) -> None:
 def test_monthly_slot_gives_its_next_date(demo_site: Path) -> None:
     page = main_of(demo_site / "en/services/peer-gatherings/index.html")
     assert "Next time: Thursday, November 26, 2026" in page  # the demo is built on 2026-11-22
-    assert "Prochaine fois : jeudi 26 novembre 2026" in main_of(demo_site / "fr/services/rencontres-entre-pairs/index.html")
+    assert "Prochaine fois : jeudi 26 novembre 2026" in main_of(
+        demo_site / "fr/services/rencontres-entre-pairs/index.html"
+    )
 
 
 def test_drafts_and_inactive_services_are_not_published(demo_site: Path) -> None:
@@ -121,7 +124,10 @@ def test_guide_page_has_credit_first_then_contents(demo_site: Path) -> None:
     page = main_of(demo_site / "en/guides/money-and-banking/index.html")
     credit = page.index("Written by Maya R. and Sam T.")
     assert credit < page.index('class="guide-toc"') < page.index("<p>Money in sex work")
-    assert "Re-published with the permission of Maya R., Sam T. and the Réseau solidarité TDS, given on May 20, 2026." in page
+    assert (
+        "Re-published with the permission of Maya R., Sam T. and the Réseau solidarité TDS, given on May 20, 2026."
+        in page
+    )
     assert "Licence: Re-published with permission; all rights reserved by the authors." in page
     assert '<a href="#opening-a-bank-account">Opening a bank account</a>' in page
     assert '<h2 id="opening-a-bank-account">' in page
@@ -146,7 +152,7 @@ def test_headings_are_in_order_and_tables_have_headers(demo_site: Path) -> None:
     for name in pages:
         levels = heading_levels(demo_site / name)
         assert levels[0] == 1 and levels.count(1) == 1, name
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (name, levels)
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), (name, levels)
     for table in re.findall(r"<table.*?</table>", (demo_site / "en/services/timetable/index.html").read_text(), re.S):
         assert "<caption>" in table and 'scope="col"' in table and 'scope="row"' in table
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from relais.messages import choose_from
 from relais.problems import Problem
-from relais.settings import typed_settings
+from relais.settings import line_of_setting, typed_settings
 
 if TYPE_CHECKING:
     from relais.content import Entry
@@ -75,11 +75,4 @@ def check_card_settings(site: Site) -> Iterator[Problem]:
 
 
 def _problem(site: Site, field: str, what: str, fix: str) -> Problem:
-    text = ""
-    try:
-        with open(site.settings_file, encoding="utf-8") as file:
-            text = file.read()
-    except OSError:
-        pass
-    line = text.count("\n", 0, text.find("INFO_CARDS")) + 1 if "INFO_CARDS" in text else 1
-    return Problem(site.settings_file, line, field, what, fix)
+    return Problem(site.settings_file, line_of_setting(site.settings_file, "INFO_CARDS"), field, what, fix)

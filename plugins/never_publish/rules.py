@@ -99,8 +99,8 @@ def _read_rules(path: Path, shown_as: str) -> tuple[NeverPublishList, list[Probl
     rules: list[Rule] = []
     problems: list[Problem] = []
     text = path.read_text(encoding="utf-8-sig", errors="replace")
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
+    for number, written in enumerate(text.splitlines(), start=1):
+        line = written.strip()
         if not line or line.startswith("#"):
             continue
         key = normalise(line)

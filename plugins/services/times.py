@@ -69,8 +69,8 @@ def _words(value: Any) -> list[str]:
 def parse_days(value: Any) -> tuple[int, ...]:
     """``[monday, thursday]``, ``weekdays``, ``lundi`` … → sorted day numbers, Monday = 0."""
     days: set[int] = set()
-    for word in _words(value):
-        word = word.replace("-", " ").replace("_", " ")
+    for written in _words(value):
+        word = written.replace("-", " ").replace("_", " ")
         if word in _DAY_GROUPS:
             days.update(_DAY_GROUPS[word])
         elif word in _DAY_ALIASES:
