@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from guides.schema import Guide, Permission
-from relais.schemas import Author, Page, Post
 from services.schema import Contact, Location, Service, Slot
+
+from relais.schemas import Author, Page, Post
 from tests.helpers import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -130,6 +130,11 @@ def test_a_service_says_when_or_how(content: Path) -> None:
     assert problem.field == "schedule" and "how_to_access" in problem.fix
 
 
+def test_a_service_cannot_take_the_timetable_address(content: Path) -> None:
+    problem = one_error(content, service(), "services/timetable.md")
+    assert problem.field == "file name" and "rename" in problem.fix
+
+
 def test_public_location_needs_an_address(content: Path) -> None:
     text = service(location="\n  name: Clinic\n  city: Port-Lumière")
     problem = one_error(content, text)

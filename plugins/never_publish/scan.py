@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from relais.problems import Problem
 
-from .extract import texts_of
+from .extract import BINARY_SUFFIXES, texts_of
 from .rules import NeverPublishList, Rule, load_list, normalise, normalise_with_positions
 
 if TYPE_CHECKING:
@@ -46,7 +46,13 @@ def source_files(site: Site) -> Iterator[tuple[Path, str]]:
 def find_in_file(path: Path, shown_as: str, rules: tuple[Rule, ...]) -> list[Hit]:
     """Each rule found in the file, with the line where it starts."""
     hits: list[Hit] = []
-    text = path.read_bytes().decode("utf-8", errors="replace")
+    if path.suffix.lower() in BINARY_SUFFIXES:
+        return hits  # images and fonts hold no text we publish (image metadata is another feature's)
+    data = path.read_bytes()
+    if data.startswith((b"%PDF-", b"\x1f\x8b")):
+        views = [normalise(view) for view in texts_of(path)]
+        return [Hit(shown_as, 0, rule) for rule in rules if any(rule.found_in(view) for view in views)]
+    text = data.decode("utf-8", errors="replace")
     normalised, positions = normalise_with_positions(text)
     remaining = []
     for rule in rules:
