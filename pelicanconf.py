@@ -109,17 +109,13 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 # `languages` comes first: its `finalized` step builds the other languages
 # before the plugins that look at the whole site run theirs.
-PLUGINS = [
-    "languages",
-    "yaml_front_matter",
-    "theme_i18n",
-    "theme_slots",
-    "services",
-    "guides",
-    "open_referral",
-    "info_cards",
-    "never_publish",
-]
+PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
+# Services and guides (open_referral and info_cards use the services). The
+# never_publish check searches the finished site, whatever its place here.
+PLUGINS += ["services", "guides", "open_referral", "info_cards", "never_publish"]
+# A plugin may use the plugins listed before it (events uses feeds; calendars
+# uses both).  The sitemap reads the finished site, so it comes last.
+PLUGINS += ["feeds", "events", "calendars", "sitemap"]
 
 # --- URLs (each language gets its prefix: fr/posts/…) -----------------------
 ARTICLE_URL = "posts/{slug}/"
@@ -175,6 +171,29 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
+# --- Events, feeds and calendar ----------------------------------------------
+EVENT_URL = "events/{slug}/"
+EVENT_SAVE_AS = "events/{slug}/index.html"
+EVENTS_URL = "events/"
+EVENTS_SAVE_AS = "events/index.html"
+PAST_EVENTS_URL = "events/past/"
+PAST_EVENTS_SAVE_AS = "events/past/index.html"
+# "Add to my calendar" for one event, and every upcoming event of a language.
+EVENT_ICS_URL = "events/{slug}.ics"
+EVENT_ICS_SAVE_AS = "events/{slug}.ics"
+CALENDAR_URL = "events/calendar.ics"
+CALENDAR_SAVE_AS = "events/calendar.ics"
+# The upcoming page looks this far ahead, showing up to this many dates of one event.
+EVENTS_HORIZON_DAYS = 92
+EVENTS_MAX_REPEATS = 3
+# Each date of an event enters the events feed this many days before it.
+EVENTS_FEED_LEAD_DAYS = 30
+# The page listing every feed ("Follow us").
+SUBSCRIBE_URL = "subscribe/"
+SUBSCRIBE_SAVE_AS = "subscribe/index.html"
+# Newest entries kept in each feed.
+FEED_MAX_ITEMS = 20
+
 # Feeds come from Relais' own feed plugin; Pelican's writer is off.
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
@@ -187,7 +206,6 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
-        "markdown.extensions.smarty": {},
     },
     "output_format": "html5",
 }

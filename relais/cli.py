@@ -201,6 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except ValueError as err:  # a bad environment setting, such as SOURCE_DATE_EPOCH
+        print(f"Nothing was done: {err}.", file=sys.stderr)
+        return 2
     except FileNotFoundError as err:
         print(
             f"Could not find {err.filename}: run publish.py from the site's folder, or pass --settings.",

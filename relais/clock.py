@@ -40,6 +40,8 @@ def build_clock(zone: zoneinfo.ZoneInfo, today: dt.date | None = None, environ: 
         return Clock(end_of_day, fixed=True)
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
+        if not epoch.isdigit():
+            raise ValueError(f"SOURCE_DATE_EPOCH is '{epoch}'; it must be a number of seconds since 1970, or unset")
         return Clock(dt.datetime.fromtimestamp(int(epoch), tz=zone), fixed=True)
     return Clock(dt.datetime.now(tz=zone), fixed=False)
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from .clock import Clock, as_datetime
 from .content_types import CORE_TYPES, ContentType
+from .link_checks import internal_links
 from .messages import choose_from, one_of, validation_problems
 from .problems import Problem, Problems, Severity
 from .schemas import ContentModel
@@ -74,8 +75,11 @@ class Entry:
 class ContentIndex:
     """Every valid entry, with look-ups the build and the checks share."""
 
-    def __init__(self, config: SiteConfig, clock: Clock, entries: Iterable[Entry], problems: Problems) -> None:
+    def __init__(
+        self, config: SiteConfig, clock: Clock, entries: Iterable[Entry], problems: Problems, content_dir: Path
+    ) -> None:
         self.config = config
+        self.content_dir = content_dir
         self.clock = clock
         self.entries: list[Entry] = sorted(entries, key=lambda entry: entry.source)
         self.problems = problems
@@ -160,7 +164,7 @@ def load_content(
         problems.extend(file_problems)
         if entry is not None:
             entries.append(entry)
-    index = ContentIndex(config, clock, entries, problems)
+    index = ContentIndex(config, clock, entries, problems, content_dir)
     drafts = {entry.shown_as for entry in index.entries if entry.is_draft}
     for problem in _cross_checks(index):
         problems.add(_as_draft_warning(problem) if problem.file in drafts else problem)
@@ -261,6 +265,8 @@ def _cross_checks(index: ContentIndex) -> Iterator[Problem]:
                 )
         else:
             yield from _check_bio_languages(entry, index)
+        if entry.type.has_body:
+            yield from internal_links(entry, index)
         for check in entry.type.checks:
             yield from check(entry, index)
 

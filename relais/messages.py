@@ -8,6 +8,8 @@ it, with a "did you mean" for misspelt names and values.
 from __future__ import annotations
 
 import difflib
+import types
+import typing
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,10 +51,39 @@ def validation_problems(
 def _problem(item: dict[str, Any], model: type[BaseModel], front: FrontMatter, shown_as: str) -> Problem:
     loc = tuple(item["loc"])
     field = ".".join(str(part) for part in loc) if loc else "front matter"
-    top = str(loc[0]) if loc else ""
+    owner, name = _owner(model, loc)
     line = front.line_of(loc)
-    what, fix = _explain(item, model, top)
+    what, fix = _explain(item, owner, name)
     return Problem(shown_as, line, field, what, fix)
+
+
+def _owner(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel], str]:
+    """The (nested) model holding the field at ``loc``, and that field's name.
+
+    ``announce.headlin`` is a field of the announcement, not of the post: the
+    did-you-mean and the examples must come from the announcement's fields.
+    """
+    owner = model
+    names = [part for part in loc if isinstance(part, str)]
+    for part in names[:-1]:
+        info = owner.model_fields.get(part)
+        nested = _model_in(info.annotation) if info is not None else None
+        if nested is None:
+            break
+        owner = nested
+    return owner, names[-1] if names else ""
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model inside ``Model | None``, ``list[Model]`` or ``Annotated[Model, …]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType, list, typing.Annotated):
+        for argument in typing.get_args(annotation):
+            found = _model_in(argument)
+            if found is not None:
+                return found
+    return None
 
 
 def _example(model: type[BaseModel], field: str) -> str:

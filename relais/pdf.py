@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
 class SiteFilesFetcher(URLFetcher):
@@ -28,7 +28,7 @@ class SiteFilesFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file", "data"))
         self.roots = [root.resolve() for root in roots]
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None):
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         parsed = urlparse(url)
         if parsed.scheme == "data":
             return super().fetch(url, headers)

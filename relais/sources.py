@@ -99,7 +99,12 @@ def split_front_matter(text: str, shown_as: str) -> tuple[str, int, str, int]:
     )
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's C parser when PyYAML has it (it does on the usual wheels): the
+# front matter of every file is parsed on every build.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """YAML with fewer surprises for writers.
 
     Booleans are only true/false (YAML 1.2), so ``lang: no`` stays text; dates
@@ -111,7 +116,7 @@ class _Loader(yaml.SafeLoader):
 _SURPRISING_TAGS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _SURPRISING_TAGS]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool",

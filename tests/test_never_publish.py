@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,9 @@ def secrets(tmp_path: Path) -> Path:
     return path
 
 
-def build(content: Path, output: Path, secrets: Path | None, settings: Path = SETTINGS):
+def build(
+    content: Path, output: Path, secrets: Path | None, settings: Path = SETTINGS
+) -> subprocess.CompletedProcess[str]:
     env = {"RELAIS_NEVER_PUBLISH": str(secrets)} if secrets else {}
     return publish(
         "build",

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 from info_cards.sheet import CARD_HEIGHT, CARD_WIDTH, PAPERS, Sheet
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 from tests.helpers import DEMO_TODAY, ROOT, publish, tree_digest
 
 POINTS_PER_MM = 72 / 25.4
 
 
-def text_of(page) -> str:
+def text_of(page: PageObject) -> str:
     return " ".join((page.extract_text() or "").replace("\u202f", " ").split())
 
 

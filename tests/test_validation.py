@@ -239,3 +239,18 @@ def test_every_mistake_in_one_run(content: Path) -> None:
     write(content, "authors/four.yml", "name: Four\n")
     files = sorted({p.file.rsplit("/", 2)[-2] + "/" + p.file.rsplit("/", 1)[-1] for p in problems_for(content)})
     assert files == ["authors/four.yml", "pages/three.md", "posts/one.md", "posts/two.md"]
+
+
+def test_link_to_a_missing_file_names_the_line(content: Path) -> None:
+    text = post() + "\nSee [the other post]({filename}/posts/nope.md) and [this one]({filename}hello.md).\n"
+    write(content, "posts/linking.md", text)
+    problem = only_error(content, "posts/linking.md")
+    assert (problem.field, problem.line) == ("link", len(text.split("\n")) - 1)
+    assert "{filename}/posts/nope.md" in problem.what
+
+
+def test_bad_source_date_epoch_is_explained(content: Path) -> None:
+    from tests.helpers import publish
+
+    result = publish("check", "--content", str(content), env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.returncode == 2 and "SOURCE_DATE_EPOCH" in result.stderr
