@@ -213,6 +213,8 @@ def test_matching_ignores_case_accents_spacing_and_punctuation() -> None:
         ("data.json", json.dumps({"a": "2250 rue des Lucioles"}, ensure_ascii=True).replace("u", "\\u0075", 0)),
         ("escaped.json", '{"a": "2250 rue des Luci\\u006fles"}'),
         ("event.ics", "LOCATION:2250\\, rue des\r\n  Lucioles\r\n"),
+        ("cdata.xml", "<summary><![CDATA[<p>2250 rue des <i>Lucioles</i></p>]]></summary>"),
+        ("inline.html", "<script>var a = '2250 rue des Lucioles';</script><!-- 2250 rue des Lucioles -->"),
     ],
 )
 def test_every_kind_of_built_file_is_read(tmp_path: Path, name: str, data: str) -> None:

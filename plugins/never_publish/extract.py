@@ -41,6 +41,10 @@ class _TextAndAttributes(HTMLParser):
     def handle_comment(self, data: str) -> None:
         self.parts.append(data)
 
+    def unknown_decl(self, data: str) -> None:
+        # <![CDATA[…]]> in feeds and SVG
+        self.parts.append(data.removeprefix("CDATA["))
+
 
 def markup_text(text: str) -> str:
     parser = _TextAndAttributes()
@@ -65,8 +69,10 @@ def texts_of(path: Path) -> Iterator[str]:
 
 
 def text_views(text: str, suffix: str = "") -> Iterator[str]:
-    yield text
-    yield html.unescape(unquote(text))
+    if suffix not in MARKUP_SUFFIXES:
+        # Markup's own view below holds its text and attributes, decoded.
+        yield text
+        yield html.unescape(unquote(text))
     if suffix in MARKUP_SUFFIXES or "<" in text:
         inner = markup_text(text)
         yield inner

@@ -24,9 +24,16 @@ MIN_LENGTH = 4  # letters or digits; shorter rules would match ordinary words
 _PHONE = re.compile(r"^\+?[\d\s().\-]+$")
 
 
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
+
 def normalise(text: str) -> str:
-    """Lower case, no accents, only letters and digits."""
-    return "".join(_normalised_chars(text))
+    """Lower case, no accents, only letters and digits.
+
+    Accents become separate combining marks (NFKD), which are not word
+    characters, so the one substitution drops them with spaces and punctuation.
+    """
+    return _NOT_LETTER_OR_DIGIT.sub("", unicodedata.normalize("NFKD", text).casefold())
 
 
 def normalise_with_positions(text: str) -> tuple[str, list[int]]:
