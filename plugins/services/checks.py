@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
+from relais.confidential import confidential_location
 from relais.messages import choose_from
 from relais.problems import Problem
 
-from .confidential import confidential_location
 from .config import ServiceSettings, settings_problems
 
 if TYPE_CHECKING:

@@ -1,10 +1,11 @@
 """A confidential location must carry nothing that locates it.
 
-The drop-in's safety depends on its address staying unknown, so a service
-whose location is confidential is searched as a whole (every field of the
-front matter, at any depth, and the text below it) for what looks like an
-address, a postal code or coordinates.  The never-publish list catches the
-real address by name; this catches the ones nobody thought to list.
+The drop-in's safety depends on its address staying unknown, so a file
+(a service, an event) whose location is confidential is searched as a whole
+(every field of the front matter, at any depth, and the text below it) for
+what looks like an address, a postal code or coordinates.  The never-publish
+list catches the real address by name; this catches the ones nobody thought
+to list.  Content types use these functions as checks.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from relais.problems import Problem
+from .problems import Problem
 
 if TYPE_CHECKING:
-    from relais.content import ContentIndex, Entry
+    from .content import ContentIndex, Entry
 
 # Field names that hold a place, wherever they appear.
 LOCATING_KEYS = {
@@ -71,30 +72,35 @@ def locating_text(text: str) -> str | None:
 
 
 def confidential_location(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
+    """For services: locating fields, and locating text anywhere in the file."""
+    if _is_confidential(entry):
+        yield from _locating_problems(entry, report_keys=True)
+
+
+def locating_text_anywhere(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
+    """For content types whose schema already refuses locating fields (events): the text only."""
+    if _is_confidential(entry):
+        yield from _locating_problems(entry, report_keys=False)
+
+
+def _is_confidential(entry: Entry) -> bool:
     location = getattr(entry.data, "location", None)
     raw_location = entry.front.data.get("location")
-    confidential = (location is not None and location.confidential) or (
+    return (location is not None and location.confidential) or (
         isinstance(raw_location, dict) and raw_location.get("confidential") is True
     )
-    if not confidential:
-        return
+
+
+def _locating_problems(entry: Entry, report_keys: bool) -> Iterator[Problem]:
     for path, key, value in _walk(entry.front.data):
+        field = ".".join(str(part) for part in path)
         if key is not None and str(key).lower() in LOCATING_KEYS and value not in (None, "", [], {}):
-            yield entry.problem(
-                path,
-                ".".join(str(part) for part in path),
-                f"a confidential location cannot have '{key}'",
-                FIX,
-            )
+            if report_keys:
+                yield entry.problem(path, field, f"a confidential location cannot have '{key}'", FIX)
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             kind = locating_text(str(value))
             if kind:
-                yield entry.problem(
-                    path,
-                    ".".join(str(part) for part in path),
-                    f"this looks like {kind}, and the location is confidential",
-                    FIX,
-                )
+                yield entry.problem(path, field, f"this looks like {kind}, and the location is confidential", FIX)
     for number, line in enumerate(entry.front.body.split("\n")):
         kind = locating_text(line)
         if kind:
@@ -102,7 +108,7 @@ def confidential_location(entry: Entry, index: ContentIndex) -> Iterator[Problem
                 entry.shown_as,
                 entry.front.body_line + number,
                 "text",
-                f"this line looks like it holds {kind}, and the service's location is confidential",
+                f"this line looks like it holds {kind}, and the location is confidential",
                 FIX,
             )
 
