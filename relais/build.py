@@ -47,7 +47,9 @@ class BuildResult:
 def check(options: BuildOptions) -> BuildResult:
     """Validate settings and every content file without building."""
     settings = read_site_settings(options.settings_file, options.content_dir)
-    site, problems = load_site(settings, str(options.settings_file), site_plugins(settings), options.today)
+    plugins, plugin_problems = site_plugins(settings)
+    site, problems = load_site(settings, str(options.settings_file), plugins, options.today)
+    problems.extend(plugin_problems)
     return BuildResult(problems, site)
 
 
@@ -55,9 +57,10 @@ def build(options: BuildOptions) -> BuildResult:
     started = time.monotonic()
     settings = read_site_settings(options.settings_file, options.content_dir, options.output_dir)
     output = Path(settings["OUTPUT_PATH"])
-    plugins = site_plugins(settings)
+    plugins, plugin_problems = site_plugins(settings)
     progress.info("Checking the content…")
     site, problems = load_site(settings, str(options.settings_file), plugins, options.today)
+    problems.extend(plugin_problems)
     result = BuildResult(problems, site, output)
     try:
         check_output_folder(output)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import logging
+import importlib
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from pelican.plugins._utils import load_plugins
 from pelican.settings import read_settings
+
+from .problems import Problem
+from .settings import line_of_setting
 
 
 def read_site_settings(
@@ -24,7 +27,34 @@ def read_site_settings(
     return settings
 
 
-def site_plugins(settings: dict[str, Any]) -> list[ModuleType]:
-    """The plugins the settings name, imported (Pelican's own loader)."""
-    logging.getLogger("pelican.plugins._utils").setLevel(logging.CRITICAL)
-    return load_plugins(settings)
+def site_plugins(settings: dict[str, Any]) -> tuple[list[ModuleType], list[Problem]]:
+    """Import the plugins the settings name; a plugin that fails is an error.
+
+    Pelican only logs a plugin it cannot import and builds without it, which
+    would silently drop a feature (or a check).  PLUGIN_PATHS go on sys.path
+    first, so plugins may import each other whatever their order in PLUGINS;
+    Pelican then finds them already imported under the same names.
+    """
+    for path in reversed(settings.get("PLUGIN_PATHS") or []):
+        if path not in sys.path:
+            sys.path.insert(0, path)
+    settings_file = settings.get("SETTINGS_FILE", "pelicanconf.py")
+    modules: list[ModuleType] = []
+    problems: list[Problem] = []
+    for plugin in settings.get("PLUGINS") or []:
+        if isinstance(plugin, ModuleType):
+            modules.append(plugin)
+            continue
+        try:
+            modules.append(importlib.import_module(str(plugin)))
+        except Exception as err:  # noqa: BLE001 - any import failure must be reported, not swallowed
+            problems.append(
+                Problem(
+                    settings_file,
+                    line_of_setting(settings_file, "PLUGINS"),
+                    "PLUGINS",
+                    f"the plugin '{plugin}' could not be loaded ({type(err).__name__}: {err})",
+                    "check its name and that plugins/" + str(plugin) + "/ exists and imports without error",
+                )
+            )
+    return modules, problems

@@ -95,3 +95,17 @@ def test_new_rejects_unknown_language(content: Path) -> None:
 def test_bad_today_is_explained(content: Path) -> None:
     result = publish("build", "--content", str(content), "--today", "22/11/2026")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_a_plugin_that_cannot_be_loaded_fails_the_build(content: Path, tmp_path: Path) -> None:
+    from tests.helpers import ROOT
+
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nPLUGINS = PLUGINS + ['no_such_plugin']\n"
+    )
+    result = publish("build", "--settings", str(settings), "--content", str(content), "--output", str(tmp_path / "o"))
+    assert result.returncode == 1
+    assert "PLUGINS: the plugin 'no_such_plugin' could not be loaded" in result.stderr
+    assert not (tmp_path / "o").exists()

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 from events.schedule import Schedule
-from feeds.text import printable
+from feeds.text import one_line, printable
 
 from relais.generators import EntryPage
 from relais.urls import public_base, public_url
@@ -33,9 +33,11 @@ def new_calendar(name: str, description: str) -> icalendar.Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     # Names shown for a subscribed calendar (RFC 7986, and the common X- names).
-    calendar.add("name", printable(name))
-    calendar.add("x-wr-calname", icalendar.vText(printable(name)))
-    calendar.add("description", printable(description))
+    # icalendar does not type NAME and the X-WR- properties as text, so it would
+    # not escape a line break in them: say they are text. Names are one line.
+    calendar.add("name", icalendar.vText(one_line(name)))
+    calendar.add("x-wr-calname", icalendar.vText(one_line(name)))
+    calendar.add("description", icalendar.vText(printable(description)))
     calendar.add("x-wr-caldesc", icalendar.vText(printable(description)))
     calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")

@@ -17,4 +17,14 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 
 
 def printable(text: str) -> str:
-    return _NOT_IN_XML.sub("", text)
+    """Control characters removed; line breaks written as ``\n``.
+
+    XML parsers and iCalendar readers both turn a carriage return into a
+    line feed, so a lone ``\r`` would not survive the trip anyway.
+    """
+    return _NOT_IN_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def one_line(text: str) -> str:
+    """For names, which readers show on one line: line breaks become spaces."""
+    return " ".join(printable(text).split("\n"))
