@@ -48,6 +48,63 @@ CATEGORIES = {
     "news": {"en": "News from the team", "fr": "Nouvelles de l'équipe"},
 }
 
+# --- Services ----------------------------------------------------------------
+# A service's `category:` is one of these keys, its `audience:` some of the
+# audience keys; readers see the label of their language.  The directory lists
+# the categories in this order.
+SERVICE_CATEGORIES = {
+    "drop-in": {"en": "Drop-in", "fr": "Halte-accueil"},
+    "health": {"en": "Health", "fr": "Santé"},
+    "harm-reduction": {"en": "Harm reduction", "fr": "Réduction des méfaits"},
+    "testing": {"en": "Testing", "fr": "Dépistage"},
+    "counselling": {"en": "Counselling", "fr": "Counselling"},
+    "case-management": {"en": "Case management", "fr": "Accompagnement"},
+    "peer-support": {"en": "Peer support", "fr": "Soutien par les pairs"},
+    "legal": {"en": "Legal help", "fr": "Aide juridique"},
+    "employment": {"en": "Work and income", "fr": "Emploi et revenu"},
+    "food-and-clothing": {"en": "Food and clothing", "fr": "Nourriture et vêtements"},
+    "outreach": {"en": "Street outreach", "fr": "Travail de rue"},
+    "phone-lines": {"en": "Phone and text lines", "fr": "Lignes téléphoniques et textos"},
+}
+SERVICE_AUDIENCES = {
+    "everyone": {"en": "Everyone", "fr": "Tout le monde"},
+    "sex-workers": {"en": "Sex workers of all genders", "fr": "TDS de tous les genres"},
+    "women": {"en": "Women", "fr": "Femmes"},
+    "men": {"en": "Men", "fr": "Hommes"},
+    "trans-non-binary": {"en": "Trans and non-binary people", "fr": "Personnes trans et non binaires"},
+    "youth": {"en": "Young people (under 25)", "fr": "Jeunes (moins de 25 ans)"},
+}
+# Printable wallet cards (one PDF per language, ten cards to a sheet). The
+# front must not out the person who carries the card: keep the tagline
+# neutral. Hours and the drop-in's note come from the two services named here
+# (by translation_key).
+INFO_CARDS_SAVE_AS = "info-cards.pdf"
+INFO_CARDS = {
+    "paper": "letter",  # or "a4"
+    "contact_service": "text-and-phone-line",
+    "drop_in_service": "drop-in",
+    "words": {
+        "en": {
+            "tagline": "Health, rights and community in Port-Lumière",
+            "text": "Text",
+            "phone": "Call",
+            "web": "Online",
+            "drop_in": "Drop-in",
+            "line_hours": "Text and phone answered",
+        },
+        "fr": {
+            "tagline": "Santé, droits et communauté à Port-Lumière",
+            "text": "Texto",
+            "phone": "Téléphone",
+            "web": "En ligne",
+            "drop_in": "Halte-accueil",
+            "line_hours": "Texto et téléphone répondus",
+        },
+    },
+}
+# Completes public addresses in the Open Referral export.
+SERVICE_REGION = {"province": "QC", "country": "CA"}
+
 # --- Where things are ------------------------------------------------------
 PATH = "content"
 ARTICLE_PATHS = ["posts"]
@@ -68,6 +125,9 @@ PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
 # request on this site, clean images, quick exit, search.  `sanitiser` comes
 # first so that the later body filters see clean HTML.
 PLUGINS += ["sanitiser", "page_security", "images", "quick_exit", "search", "accessible_content"]
+# Services and guides (open_referral and info_cards use the services). The
+# never_publish check searches the finished site, whatever its place here.
+PLUGINS += ["services", "guides", "open_referral", "info_cards", "never_publish"]
 # Feature plugins.  Forum announcements add their feed with the feed writer;
 # the language check reads every file.  The sitemap reads the finished site,
 # so it comes last.
@@ -128,6 +188,20 @@ ANNOUNCEMENTS_URL = "announcements/"
 ANNOUNCEMENTS_SAVE_AS = "announcements/index.html"
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
+SERVICE_URL = "services/{slug}/"
+SERVICE_SAVE_AS = "services/{slug}/index.html"
+SERVICES_URL = "services/"
+SERVICES_SAVE_AS = "services/index.html"
+TIMETABLE_URL = "services/timetable/"
+TIMETABLE_SAVE_AS = "services/timetable/index.html"
+# Open Referral (HSDS 3.0) export of each language's services; /services.json
+# at the root holds the default language's.
+OPEN_REFERRAL_SAVE_AS = "services.json"
+GUIDE_URL = "guides/{slug}/"
+GUIDE_SAVE_AS = "guides/{slug}/index.html"
+GUIDE_PDF_SAVE_AS = "guides/{slug}/{slug}.pdf"
+GUIDES_URL = "guides/"
+GUIDES_SAVE_AS = "guides/index.html"
 INDEX_URL = ""
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]

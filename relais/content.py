@@ -96,7 +96,7 @@ class ContentIndex:
 
     def is_published(self, entry: Entry) -> bool:
         """Published status and, for dated content, a date that has come."""
-        if not entry.valid or entry.status != "published":
+        if not entry.valid or entry.status not in entry.type.published_statuses:
             return False
         date = getattr(entry.data, "date", None)
         return date is None or self.clock.is_due(date, self.zone)

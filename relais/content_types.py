@@ -31,6 +31,9 @@ class ContentType:
     has_body: bool = True
     translatable: bool = True
     checks: tuple[Check, ...] = field(default_factory=tuple)
+    # The statuses that put an entry on the site; services use their own
+    # (active, temporarily-closed) instead of "published".
+    published_statuses: tuple[str, ...] = ("published",)
 
     def owns(self, relative_path: str) -> bool:
         return relative_path.startswith(self.folder + "/") and relative_path.endswith(self.suffixes)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import zoneinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .problems import Problem
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class Language(BaseModel):
@@ -67,8 +69,15 @@ class SiteConfig(BaseModel):
 
 def site_config(settings: dict[str, Any], settings_file: str) -> tuple[SiteConfig | None, list[Problem]]:
     """Build the typed config from Pelican's settings dict, or say what is wrong."""
+    return typed_settings(SiteConfig, settings, settings_file)
+
+
+def typed_settings(
+    model: type[ModelT], settings: dict[str, Any], settings_file: str
+) -> tuple[ModelT | None, list[Problem]]:
+    """Read settings into a typed model (a plugin's own settings too); problems name the settings file's line."""
     try:
-        return SiteConfig.model_validate(settings), []
+        return model.model_validate(settings), []
     except ValidationError as err:
         return None, [_problem(item, settings_file) for item in err.errors()]
 
@@ -84,6 +93,7 @@ def _problem(item: dict[str, Any], settings_file: str) -> Problem:
 
 
 def line_of_setting(settings_file: str, name: str) -> int:
+    """The line where a setting is assigned in the settings file (1 if not found)."""
     try:
         text = Path(settings_file).read_text(encoding="utf-8")
     except OSError:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from guides.schema import Guide, Permission
+from services.schema import Contact, Location, Service, Slot
 
 from relais.schemas import Author, Page, Post
 from tests.helpers import ROOT
@@ -15,7 +17,7 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert commands == ["make html", "make test"]
 
 
-@pytest.mark.parametrize("model", [Post, Page, Author])
+@pytest.mark.parametrize("model", [Post, Page, Author, Service, Slot, Location, Contact, Guide, Permission])
 def test_every_field_is_documented(model: type) -> None:
     for name in model.model_fields:
         assert f"| `{name}` |" in README, f"document the field '{name}' of {model.__name__} in README.md"

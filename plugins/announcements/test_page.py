@@ -69,8 +69,20 @@ def parse(path: Path) -> _Page:
 
 
 NEWEST_FIRST = {
-    "en": ["december-17", "post-peer-gatherings", "post-warm-clothes-and-hot-meals-this-winter", "text-line"],
-    "fr": ["december-17", "post-peer-gatherings", "text-line", "post-la-loi-au-canada-en-termes-simples"],
+    "en": [
+        "december-17",
+        "post-peer-gatherings",
+        "post-warm-clothes-and-hot-meals-this-winter",
+        "service-drop-in",
+        "text-line",
+    ],
+    "fr": [
+        "december-17",
+        "post-peer-gatherings",
+        "service-drop-in",
+        "text-line",
+        "post-la-loi-au-canada-en-termes-simples",
+    ],
 }
 
 

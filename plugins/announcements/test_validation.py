@@ -135,40 +135,40 @@ def test_expired_scheduled_and_draft_announcements_are_not_offered(content: Path
     assert [a.slug for a in offered(result.site, result.site.settings)] == ["now"]
 
 
-# --- A content type added later (like services) gets announcements without changes here ---
+# --- A content type added later gets announcements without changes here ---
 
 
-class Service(ContentModel):
-    name: Text = Field(description="The service's name.")
+class Workshop(ContentModel):
+    name: Text = Field(description="The workshop's name.")
     lang: Key | None = None
     status: Status = "draft"
     announce: Announce | None = None
 
 
-SERVICES = ModuleType("fake_services")
-SERVICES.CONTENT_TYPES = (ContentType("service", "services", Service),)  # type: ignore[attr-defined]
+WORKSHOPS = ModuleType("fake_workshops")
+WORKSHOPS.CONTENT_TYPES = (ContentType("workshop", "workshops", Workshop),)  # type: ignore[attr-defined]
 
 
-def load_with_services(content: Path):
+def load_with_workshops(content: Path):
     settings = read_site_settings(SETTINGS, content)
-    return load_site(settings, str(SETTINGS), [*site_plugins(settings)[0], SERVICES], dt.date(2026, 2, 15))
+    return load_site(settings, str(SETTINGS), [*site_plugins(settings)[0], WORKSHOPS], dt.date(2026, 2, 15))
 
 
 def test_announce_blocks_of_any_content_type_are_collected(content: Path) -> None:
     block = "announce:\n  headline: Clinic tonight\n  text: Free testing.\n  date: 2026-02-01\n"
-    write(content, "services/clinic.md", f"---\nname: Clinic\nlang: en\nstatus: published\n{block}---\n\nBody.\n")
-    site, problems = load_with_services(content)
+    write(content, "workshops/clinic.md", f"---\nname: Clinic\nlang: en\nstatus: published\n{block}---\n\nBody.\n")
+    site, problems = load_with_workshops(content)
     assert site is not None and not problems.errors, [p.format() for p in problems]
     (announcement,) = offered(site, site.settings)
-    assert announcement.slug == "service-clinic"
-    # No SERVICE_URL in these settings: the link goes to the announcement on the announcements page.
-    assert announcement.link == "https://lanterne.example.org/en/announcements/#announcement-service-clinic"
+    assert announcement.slug == "workshop-clinic"
+    # No WORKSHOP_URL in these settings: the link goes to the announcement on the announcements page.
+    assert announcement.link == "https://lanterne.example.org/en/announcements/#announcement-workshop-clinic"
 
 
 def test_an_announce_block_without_any_date_is_refused(content: Path) -> None:
     block = "announce:\n  headline: Clinic tonight\n  text: Free testing.\n"
-    write(content, "services/clinic.md", f"---\nname: Clinic\nlang: en\nstatus: published\n{block}---\n\nBody.\n")
-    _site, problems = load_with_services(content)
+    write(content, "workshops/clinic.md", f"---\nname: Clinic\nlang: en\nstatus: published\n{block}---\n\nBody.\n")
+    _site, problems = load_with_workshops(content)
     (problem,) = problems.errors
     assert (problem.file.rsplit("/", 1)[-1], problem.line, problem.field) == ("clinic.md", 5, "announce")
     assert "add 'date:' under 'announce:'" in problem.fix

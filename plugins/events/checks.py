@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from relais.clock import as_datetime
+from relais.confidential import locating_text_anywhere
 from relais.problems import Problem
 
 from .recurrence import ORDINALS, WEEKDAYS
@@ -111,4 +112,5 @@ def _day(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-CHECKS = (timing, recurrence)
+# A confidential place must not be given away in the text either (relais.confidential).
+CHECKS = (timing, recurrence, locating_text_anywhere)

@@ -119,6 +119,15 @@ def test_postal_codes_and_coordinates_are_refused(content: Path) -> None:
     assert "not a field we know" in problem.what and "confidential" in problem.fix
 
 
+def test_confidential_place_is_not_given_away_in_the_text(content: Path) -> None:
+    text = event(
+        location="\n  confidential: true\n  note: Ask us by phone.", summary="Dinner at 2250, rue des Lucioles."
+    )
+    problem = only_error(content, text)
+    assert (problem.field, problem.line) == ("summary", line_of(text, "summary:"))
+    assert "street address" in problem.what and "confidential" in problem.what
+
+
 def test_confidential_place_needs_a_note(content: Path) -> None:
     text = event(location="\n  confidential: true\n  city: Port-Lumière")
     problem = only_error(content, text)
