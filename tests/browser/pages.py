@@ -23,6 +23,15 @@ PAGES_BY_LANGUAGE: dict[str, dict[str, str]] = {
     "safety page": {"en": "/en/safety/", "fr": "/fr/securite/"},
     "search": {"en": "/en/search/", "fr": "/fr/search/"},
     "category": {"en": "/en/categories/health/", "fr": "/fr/categories/sante/"},
+    "services directory": {"en": "/en/services/", "fr": "/fr/services/"},
+    "timetable": {"en": "/en/services/timetable/", "fr": "/fr/services/timetable/"},
+    "service": {"en": "/en/services/drop-in/", "fr": "/fr/services/halte-accueil/"},
+    "guides": {"en": "/en/guides/", "fr": "/fr/guides/"},
+    "guide": {"en": "/en/guides/money-and-banking/", "fr": "/fr/guides/argent-et-banques/"},
+    "announcements": {"en": "/en/announcements/", "fr": "/fr/announcements/"},
+    "events": {"en": "/en/events/", "fr": "/fr/events/"},
+    "event": {"en": "/en/events/peer-gathering/", "fr": "/fr/events/rencontre-entre-pairs/"},
+    "feeds page": {"en": "/en/subscribe/", "fr": "/fr/subscribe/"},
 }
 VIEWPORTS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
 

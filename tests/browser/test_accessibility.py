@@ -46,7 +46,16 @@ def test_axe_finds_no_violation(browser: Browser, site_server: LocalServer, view
 
 def test_every_kind_of_page_is_covered() -> None:
     names = {str(page) for page in reader_pages()}
-    for expected in ["root language chooser", "404", "home (en)", "post (fr)", "safety page (en)", "search (fr)"]:
+    for expected in [
+        "root language chooser",
+        "404",
+        "home (en)",
+        "post (fr)",
+        "safety page (en)",
+        "search (fr)",
+        "services directory (en)",
+        "announcements (fr)",
+    ]:
         assert expected in names
     assert all(isinstance(page, ReaderPage) for page in reader_pages())
 
