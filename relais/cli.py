@@ -11,7 +11,8 @@ from pathlib import Path
 from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
 from .messages import did_you_mean, one_of
-from .pelican_settings import read_site_settings
+from .pelican_settings import read_site_settings, site_plugins
+from .problems import Problems
 from .report import print_problems, show_progress, summary
 from .scaffold import ScaffoldError, new_file
 from .settings import site_config
@@ -128,6 +129,15 @@ def make_parser() -> argparse.ArgumentParser:
         help="show what is on offer on that day (default: now, or SOURCE_DATE_EPOCH when set)",
     )
     _where(snippets_parser)
+
+    clean_parser = commands.add_parser(
+        "clean-images",
+        help="remove location and camera data from the image files in content/",
+        description="Rewrite every image of the content's static folders (content/images/) that carries "
+        "metadata (GPS position, camera, date, author) with its pixels only, at full size. The published "
+        "copies are always cleaned; this cleans the files you commit, so the repository does not keep them.",
+    )
+    _where(clean_parser)
     return parser
 
 
@@ -243,6 +253,22 @@ def run_snippets(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_clean_images(args: argparse.Namespace) -> int:
+    settings = read_site_settings(args.settings, args.content)
+    _plugins, problems = site_plugins(settings)  # puts plugins/ on the import path
+    if problems:
+        print_problems(Problems(problems))
+        return 1
+    from images.cleaning import strip_in_place
+    from images.writing import static_sources
+
+    cleaned = [path for path in static_sources(settings).values() if strip_in_place(path)]
+    for path in cleaned:
+        print(f"Cleaned {_shown(path)}")
+    print(f"{len(cleaned)} image(s) cleaned." if cleaned else "No image in the content carries metadata.")
+    return 0
+
+
 def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[str]) -> tuple[list, str]:
     """The snippets asked for, by announcement, language and format; or plain words saying what there is."""
     day = f"on {args.today.isoformat()}" if args.today else "today"
@@ -292,7 +318,14 @@ def _shown(path: Path | None) -> str:
         return str(path)
 
 
-COMMANDS = {"check": run_check, "build": run_build, "serve": run_serve, "new": run_new, "snippets": run_snippets}
+COMMANDS = {
+    "check": run_check,
+    "build": run_build,
+    "serve": run_serve,
+    "new": run_new,
+    "snippets": run_snippets,
+    "clean-images": run_clean_images,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

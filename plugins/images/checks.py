@@ -10,17 +10,19 @@ from typing import Any
 from PIL import Image, UnidentifiedImageError
 
 from relais.messages import did_you_mean
-from relais.problems import Problem
+from relais.problems import Problem, Severity
 from relais.rendering import body_entries
 from relais.settings import line_of_setting
 
 from .cleaning import is_image, leftover_metadata, width_of
 from .settings import image_max_width
 from .sources import resolve
+from .writing import static_sources
 
 
 def image_problems(site: Any) -> Iterator[Problem]:
     yield from _setting_problems(site)
+    yield from _located_sources(site)
     for entry, html in body_entries(site):
         images = _images_in(html)
         lines = entry.front.lines_in_body([src or "![" for src, _ in images])
@@ -28,6 +30,32 @@ def image_problems(site: Any) -> Iterator[Problem]:
             for what, fix in _problems_of(src, alt, entry, site):
                 problem = Problem(entry.shown_as, line, "image", what, fix)
                 yield problem.as_warning() if entry.is_draft else problem
+
+
+def _located_sources(site: Any) -> Iterator[Problem]:
+    """Source photos that still say where they were taken.
+
+    The published copy is always cleaned; but the file in content/ is in the
+    repository (and its history) for anyone who can read it.
+    """
+    for source in static_sources(site.settings).values():
+        if _readable(source) and "GPS" in leftover_metadata(source):
+            yield Problem(
+                _shown(source),
+                0,
+                "image",
+                "this image file holds the GPS position where it was taken; the site publishes a cleaned copy, "
+                "but the file itself keeps it in the repository",
+                "run ./publish.py clean-images to remove it from the file, before you commit it",
+                Severity.WARNING,
+            )
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _problems_of(src: str, alt: str | None, entry: Any, site: Any) -> Iterator[tuple[str, str]]:

@@ -110,3 +110,14 @@ def leftover_metadata(path: Path) -> list[str]:
 def width_of(path: Path) -> int:
     with Image.open(path) as image:
         return image.width
+
+
+def strip_in_place(path: Path) -> bool:
+    """Rewrite a source image without its metadata, at full size; True if it had any."""
+    if not leftover_metadata(path):
+        return False
+    with Image.open(path) as image:
+        width, height = image.size  # either may become the width once turned upright
+    cleaned = clean_image(path, max_width=max(width, height, 1))
+    path.write_bytes(cleaned)
+    return True

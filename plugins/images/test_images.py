@@ -14,7 +14,7 @@ from images.checks import images_in_output
 from images.cleaning import clean_image, leftover_metadata, output_size
 from relais.build import BuildOptions, check
 from relais.problems import Severity
-from tests.helpers import ROOT, build_minimal, copy_minimal, write
+from tests.helpers import ROOT, build_minimal, copy_minimal, publish, write
 
 XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>'
 
@@ -149,3 +149,19 @@ def test_output_check_refuses_a_dirty_image(tmp_path: Path) -> None:
     problems = list(images_in_output(site, tmp_path))
     assert [p.file for p in problems] == ["output/images/a.jpg", "output/images/a.jpg"]
     assert "GPS" in problems[0].what and "1600 pixels wide" in problems[1].what
+
+
+def test_a_source_photo_with_its_position_is_reported_and_can_be_cleaned(tmp_path: Path) -> None:
+    content = copy_minimal(tmp_path)
+    source = photo(content / "images/street.jpg", orientation=6)
+    options = BuildOptions(settings_file=ROOT / "pelicanconf.py", content_dir=content)
+    (problem,) = [p for p in check(options).problems if p.file.endswith("images/street.jpg")]
+    assert problem.severity is Severity.WARNING and "GPS" in problem.what
+    assert "publish.py clean-images" in problem.fix
+
+    result = publish("clean-images", "--content", str(content))
+    assert result.returncode == 0 and "Cleaned" in result.stdout and "street.jpg" in result.stdout
+    assert leftover_metadata(source) == []
+    with Image.open(source) as cleaned:
+        assert cleaned.size == (900, 1600)  # full size, turned upright
+    assert not [p for p in check(options).problems if p.file.endswith("images/street.jpg")]
