@@ -33,11 +33,10 @@ lint: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Collect the theme's words into the catalog template and merge them into
-# each language's catalog; then translate the new entries in the .po files.
+# List the theme's words (templates, and what plugins write into feeds and
+# calendars) that no catalog translates yet; add them to the feature's .po.
 translations: $(RUNTIME)
-	$(BIN)/pybabel extract -F babel.cfg -k _in:2 --no-location --sort-output -o theme/translations/messages.pot .
-	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-location --omit-header
+	PYTHONPATH=plugins $(BIN)/python -m theme_i18n.catalogs
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
