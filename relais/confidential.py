@@ -72,15 +72,9 @@ def locating_text(text: str) -> str | None:
 
 
 def confidential_location(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
-    """For services: locating fields, and locating text anywhere in the file."""
+    """Locating fields, and locating text anywhere in the file of a confidential place."""
     if _is_confidential(entry):
-        yield from _locating_problems(entry, report_keys=True)
-
-
-def locating_text_anywhere(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
-    """For content types whose schema already refuses locating fields (events): the text only."""
-    if _is_confidential(entry):
-        yield from _locating_problems(entry, report_keys=False)
+        yield from _locating_problems(entry)
 
 
 def _is_confidential(entry: Entry) -> bool:
@@ -91,12 +85,11 @@ def _is_confidential(entry: Entry) -> bool:
     )
 
 
-def _locating_problems(entry: Entry, report_keys: bool) -> Iterator[Problem]:
+def _locating_problems(entry: Entry) -> Iterator[Problem]:
     for path, key, value in _walk(entry.front.data):
         field = ".".join(str(part) for part in path)
         if key is not None and str(key).lower() in LOCATING_KEYS and value not in (None, "", [], {}):
-            if report_keys:
-                yield entry.problem(path, field, f"a confidential location cannot have '{key}'", FIX)
+            yield entry.problem(path, field, f"a confidential location cannot have '{key}'", FIX)
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             kind = locating_text(str(value))
             if kind:

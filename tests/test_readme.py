@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from guides.schema import Guide, Permission
-from services.schema import Contact, Location, Service, Slot
+from services.schema import Contact, Service, Slot
 
+from relais.locations import Location
 from relais.schemas import Author, Page, Post
 from tests.helpers import ROOT
 

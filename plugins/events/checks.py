@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from relais.clock import as_datetime
-from relais.confidential import locating_text_anywhere
+from relais.confidential import confidential_location
 from relais.problems import Problem
 
 from .recurrence import ORDINALS, WEEKDAYS
@@ -113,4 +113,4 @@ def _day(value: dt.date) -> dt.date:
 
 
 # A confidential place must not be given away in the text either (relais.confidential).
-CHECKS = (timing, recurrence, locating_text_anywhere)
+CHECKS = (timing, recurrence, confidential_location)

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from relais.fields import DateOrDateTime, Key, Text, parse_date_or_datetime
+from relais.locations import Location
 from relais.schemas import Announce, ContentModel, Status
 
-from .location import EventLocation
 from .recurrence import Recurrence
 
 _CLOCK_TIME = re.compile(r"^(\d{1,2})[:h](\d{2})$")
@@ -64,7 +64,7 @@ class Event(ContentModel):
         description="How it repeats: yearly, monthly or weekly, or a group with frequency, on and until.",
         examples=["recurrence: yearly"],
     )
-    location: EventLocation | None = Field(
+    location: Location | None = Field(
         None,
         description="Where: a public place (name, address, city, accessibility), or confidential: true with a note.",
         examples=["location:\n  confidential: true\n  note: The address is given in person or by phone."],

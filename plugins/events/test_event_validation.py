@@ -116,7 +116,7 @@ def test_postal_codes_and_coordinates_are_refused(content: Path) -> None:
     text = event(location="\n  confidential: true\n  note: Ask us by phone.\n  postal_code: H0H 0H0")
     problem = only_error(content, text)
     assert (problem.field, problem.line) == ("location.postal_code", line_of(text, "postal_code:"))
-    assert "not a field we know" in problem.what and "confidential" in problem.fix
+    assert "cannot have 'postal_code'" in problem.what and "confidential" in problem.fix
 
 
 def test_confidential_place_is_not_given_away_in_the_text(content: Path) -> None:

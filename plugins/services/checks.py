@@ -44,6 +44,22 @@ def something_to_reach(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
         )
 
 
+def full_public_address(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
+    """A service's public place needs a full address: the directory and the Open Referral export show it."""
+    location = entry.data.location
+    if (
+        location is not None
+        and not location.confidential
+        and not (location.name and location.address and location.city)
+    ):
+        yield entry.problem(
+            ("location",),
+            "location",
+            "a public location needs a name, an address and a city",
+            "add them, or write 'confidential: true' and a 'note' if the address must stay private",
+        )
+
+
 # Pages of the services folder that are not services.
 RESERVED_NAMES = ("timetable",)
 
@@ -58,7 +74,7 @@ def free_file_name(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
         )
 
 
-ENTRY_CHECKS = (confidential_location, spoken_languages, something_to_reach, free_file_name)
+ENTRY_CHECKS = (confidential_location, full_public_address, spoken_languages, something_to_reach, free_file_name)
 
 
 def check_services(site: Site) -> Iterator[Problem]:

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from relais.fields import Key, KeyList, Text
+from relais.locations import Location
 from relais.schemas import Announce, ContentModel
 
 from .times import ClockTime, Days, Weeks
@@ -93,45 +94,6 @@ class Slot(ContentModel):
     @property
     def all_day(self) -> bool:
         return self.opens == 0 and self.closes == 24 * 60
-
-
-class Location(ContentModel):
-    """A public place, or a confidential one whose address is never published."""
-
-    confidential: bool = Field(
-        False, description="true: the address is never published.", examples=["confidential: true"]
-    )
-    note: Text | None = Field(
-        None,
-        description="For a confidential place: how people get the address.",
-        examples=["note: Ask an outreach worker or call us for the address."],
-    )
-    name: Text | None = Field(None, description="The place's name.", examples=["name: Port-Lumière Community Clinic"])
-    address: Text | None = Field(
-        None, description="Street address (public places only).", examples=["address: 200 Main Street"]
-    )
-    city: Text | None = Field(None, description="City.", examples=["city: Port-Lumière"])
-    postal_code: Text | None = Field(
-        None, description="Postal code (public places only).", examples=["postal_code: H0H 0H0"]
-    )
-    accessibility: Text | None = Field(
-        None, description="Step-free access, washrooms, quiet room…", examples=["accessibility: Step-free entrance."]
-    )
-
-    @model_validator(mode="after")
-    def _public_or_confidential(self) -> Location:
-        if self.confidential:
-            if not self.note:
-                raise ValueError(
-                    "a confidential location needs a note saying how to get the address — "
-                    "add for example 'note: Ask an outreach worker or call us for the address.'"
-                )
-        elif not (self.name and self.address and self.city):
-            raise ValueError(
-                "a public location needs a name, an address and a city — add them, "
-                "or write 'confidential: true' and a 'note' if the address must stay private"
-            )
-        return self
 
 
 class Service(ContentModel):

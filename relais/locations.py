@@ -1,30 +1,26 @@
-"""Where an event happens: a public place, or a confidential one.
+"""Where a service or an event is: a public place, or a confidential one.
 
-A confidential place (the drop-in centre) is never published: it has a
-``note`` saying how to get the address (in person, by phone), and giving it
-an address is an error.  Postal codes and coordinates are not fields at all,
-so they are refused for every place.
-
-The services directory has the same model; both will share one module.
+Services and events share this model.  A confidential place (the drop-in
+centre) is never published: it has a ``note`` saying how people get the
+address (in person, by phone).  Whether anything in a file gives a
+confidential place away (an address, a postal code, coordinates, in any
+field or in the text) is checked by :mod:`relais.confidential`, so the
+message can point at the exact line.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from pydantic import Field, model_validator
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from .fields import Text
+from .schemas import ContentModel
 
-from relais.fields import Text
-from relais.schemas import ContentModel
-
-CONFIDENTIAL_FIX = (
-    "a confidential place is never published with its address: remove it, and say in 'note' "
-    "how people can get it, for example 'note: The address is given in person or by phone.'"
-)
+PRIVATE_NOTE_EXAMPLE = "note: The address is given in person or by phone."
 
 
-class EventLocation(ContentModel):
-    # `confidential` comes first: the other fields' checks read it.
+class Location(ContentModel):
+    """A public place, or a confidential one whose address is never published."""
+
     confidential: bool = Field(
         False,
         description="true when the address must stay private (the drop-in centre); then only `note` is shown.",
@@ -33,32 +29,28 @@ class EventLocation(ContentModel):
     note: Text | None = Field(
         None,
         description="How to get there or get the address; for a confidential place, never the address itself.",
-        examples=["note: The address is given in person or by phone."],
+        examples=[PRIVATE_NOTE_EXAMPLE],
     )
     name: Text | None = Field(None, description="The place's name.", examples=["name: Port-Lumière Central Library"])
     address: Text | None = Field(
-        None, description="Street address of a public place.", examples=["address: 120 Lighthouse Street"]
+        None, description="Street address (public places only).", examples=["address: 120 Lighthouse Street"]
     )
     city: Text | None = Field(None, description="The city.", examples=["city: Port-Lumière"])
+    postal_code: Text | None = Field(
+        None, description="Postal code (public places only).", examples=["postal_code: H0H 0H0"]
+    )
     accessibility: Text | None = Field(
         None,
         description="Steps, lift, washrooms: what people need to know to get in.",
         examples=["accessibility: Step-free entrance; accessible washroom."],
     )
 
-    @field_validator("address")
-    @classmethod
-    def _never_for_confidential(cls, value: Any, info: ValidationInfo) -> Any:
-        if info.data.get("confidential"):
-            raise ValueError(f"this place is confidential, so it cannot have an address — {CONFIDENTIAL_FIX}")
-        return value
-
     @model_validator(mode="after")
-    def _enough_to_find_it(self) -> EventLocation:
+    def _enough_to_find_it(self) -> Location:
         if self.confidential and self.note is None:
             raise ValueError(
-                "a confidential place needs a note — add for example "
-                "'note: The address is given in person or by phone.'"
+                "a confidential place needs a note saying how to get the address — "
+                f"add for example '{PRIVATE_NOTE_EXAMPLE}'"
             )
         if not self.confidential and self.name is None and self.address is None:
             raise ValueError(
