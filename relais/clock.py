@@ -27,10 +27,14 @@ class Clock:
 
 
 def as_datetime(when: dt.date | dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.datetime:
-    """A date becomes midnight in the site's zone; a naive time is read in that zone."""
+    """A date becomes midnight in the site's zone; a naive time is read in that zone.
+
+    A time written with its own offset (``2026-01-03T10:00:00Z``) is the same
+    instant, shown in the site's zone like every other date.
+    """
     if not isinstance(when, dt.datetime):
         when = dt.datetime(when.year, when.month, when.day)
-    return when if when.tzinfo else when.replace(tzinfo=zone)
+    return when.astimezone(zone) if when.tzinfo else when.replace(tzinfo=zone)
 
 
 def build_clock(zone: zoneinfo.ZoneInfo, today: dt.date | None = None, environ: dict[str, str] | None = None) -> Clock:

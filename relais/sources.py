@@ -160,8 +160,7 @@ def parse_yaml(yaml_text: str, first_line: int, shown_as: str) -> tuple[Any, dic
                 line,
                 "front matter",
                 f"this line could not be read ({err.problem or 'invalid YAML'})",
-                "check that each field is written 'name: value' and put values that "
-                "contain a colon, a '#' or start with a quote or '[' in double quotes",
+                _yaml_fix(str(err.problem or "")),
             )
         ) from None
     except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
@@ -170,6 +169,15 @@ def parse_yaml(yaml_text: str, first_line: int, shown_as: str) -> tuple[Any, dic
     if node is not None:
         recorder.walk(node)
     return data, recorder.lines, recorder.duplicates
+
+
+def _yaml_fix(problem: str) -> str:
+    if "tab" in problem:
+        return "indent with spaces, not tabs (your editor may insert a tab when you press the Tab key)"
+    return (
+        "check that each field is written 'name: value' and put values that "
+        "contain a colon, a '#' or start with a quote or '[' in double quotes"
+    )
 
 
 class _LineRecorder:

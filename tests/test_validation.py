@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from relais.build import BuildOptions, check
+from relais.fields import parse_date_or_datetime
 from relais.problems import Problem
 from tests.helpers import ROOT, write
 
@@ -254,3 +255,17 @@ def test_bad_source_date_epoch_is_explained(content: Path) -> None:
 
     result = publish("check", "--content", str(content), env={"SOURCE_DATE_EPOCH": "yesterday"})
     assert result.returncode == 2 and "SOURCE_DATE_EPOCH" in result.stderr
+
+
+def test_tabs_in_front_matter_are_explained(content: Path) -> None:
+    write(content, "posts/tabs.md", "---\ntitle: Tabs\n\tdate: 2026-01-01\n---\nBody\n")
+    problem = only_error(content, "posts/tabs.md")
+    assert problem.line == 3 and "spaces, not tabs" in problem.fix
+
+
+def test_a_time_with_its_own_offset_is_shown_in_the_site_zone(content: Path) -> None:
+    from relais.clock import as_datetime
+
+    result = check(BuildOptions(settings_file=SETTINGS, content_dir=content))
+    zone = result.site.config.zone
+    assert as_datetime(parse_date_or_datetime("2026-01-03T10:00:00Z"), zone).isoformat() == "2026-01-03T05:00:00-05:00"
