@@ -54,6 +54,13 @@ def build_minimal(folder: Path, today: str = "2026-02-15") -> Path:
     return output
 
 
+def front_matter(defaults: dict[str, str], body: str = "Body.", **fields: str | None) -> str:
+    """A content file from field values written as they are (YAML blocks included); None leaves a field out."""
+    values = {**defaults, **fields}
+    lines = [f"{key}: {value}" for key, value in values.items() if value is not None]
+    return "---\n" + "\n".join(lines) + f"\n---\n\n{body}\n"
+
+
 def write(content: Path, relative: str, text: str) -> Path:
     path = content / relative
     path.parent.mkdir(parents=True, exist_ok=True)

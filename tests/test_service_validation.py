@@ -8,7 +8,7 @@ import pytest
 
 from relais.build import BuildOptions, check
 from relais.problems import Problem
-from tests.helpers import FIXTURES, write
+from tests.helpers import FIXTURES, front_matter, write
 
 # The demo's settings without the info cards, which need the demo's services.
 SETTINGS = FIXTURES / "settings_without_cards.py"
@@ -30,9 +30,7 @@ SERVICE_FIELDS = {
 
 
 def service(**fields: str | None) -> str:
-    values = {**SERVICE_FIELDS, **fields}
-    lines = [f"{key}: {value}" for key, value in values.items() if value is not None]
-    return "---\n" + "\n".join(lines) + "\n---\n\nBody.\n"
+    return front_matter(SERVICE_FIELDS, **fields)
 
 
 def line_with(text: str, fragment: str) -> int:
@@ -200,9 +198,7 @@ GUIDE_FIELDS = {
 
 
 def guide(**fields: str | None) -> str:
-    values = {**GUIDE_FIELDS, **fields}
-    lines = [f"{key}: {value}" for key, value in values.items() if value is not None]
-    return "---\n" + "\n".join(lines) + "\n---\n\n## Part one\n\nText.\n"
+    return front_matter(GUIDE_FIELDS, "## Part one\n\nText.", **fields)
 
 
 def test_a_valid_guide_passes(content: Path) -> None:

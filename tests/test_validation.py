@@ -10,7 +10,7 @@ import pytest
 from relais.build import BuildOptions, check
 from relais.fields import parse_date_or_datetime
 from relais.problems import Problem
-from tests.helpers import ROOT, write
+from tests.helpers import ROOT, front_matter, write
 
 SETTINGS = ROOT / "pelicanconf.py"
 
@@ -27,19 +27,19 @@ def only_error(content: Path, file: str) -> Problem:
     return errors[0]
 
 
-def post(**fields: str) -> str:
-    base = {
-        "title": "A title",
-        "date": "2026-01-15",
-        "authors": "[ana]",
-        "category": "news",
-        "summary": "A summary.",
-        "lang": "en",
-        "status": "published",
-    }
-    base.update(fields)
-    lines = [f"{key}: {value}" for key, value in base.items() if value is not None]
-    return "---\n" + "\n".join(lines) + "\n---\n\nBody.\n"
+POST_FIELDS = {
+    "title": "A title",
+    "date": "2026-01-15",
+    "authors": "[ana]",
+    "category": "news",
+    "summary": "A summary.",
+    "lang": "en",
+    "status": "published",
+}
+
+
+def post(**fields: str | None) -> str:
+    return front_matter(POST_FIELDS, **fields)
 
 
 def line_of(text: str, field: str) -> int:

@@ -9,7 +9,7 @@ import pytest
 
 from relais.build import BuildOptions, check
 from relais.problems import Problem
-from tests.helpers import ROOT, copy_minimal, write
+from tests.helpers import ROOT, copy_minimal, front_matter, write
 
 FIELDS = {
     "title": "Peer gathering",
@@ -23,9 +23,7 @@ FIELDS = {
 
 def event(**fields: str | None) -> str:
     """Front matter of an event; values are written as they are (YAML blocks included)."""
-    values = {**FIELDS, **fields}
-    lines = [f"{key}: {value}" for key, value in values.items() if value is not None]
-    return "---\n" + "\n".join(lines) + "\n---\n\nCome along.\n"
+    return front_matter(FIELDS, "Come along.", **fields)
 
 
 def line_of(text: str, start: str) -> int:
