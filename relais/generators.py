@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from pelican.generators import Generator
 
 from .content import Entry
-from .rendering import MarkdownRenderer, render_body
+from .rendering import render_body
 from .site import SETTINGS_KEY, Site
 
 
@@ -70,14 +70,13 @@ class EntryGenerator(Generator):
         self.items: list[EntryPage] = []
         if site is None:
             return
-        renderer = MarkdownRenderer(self.settings["MARKDOWN"])
         lang = self.settings["DEFAULT_LANG"]
         prefix = self.content_type.upper()
         for entry in site.index.published(self.content_type, lang):
             values = {"slug": entry.slug, "lang": lang}
             url = self.settings[f"{prefix}_URL"].format(**values)
             save_as = self.settings[f"{prefix}_SAVE_AS"].format(**values)
-            page = EntryPage(entry, render_body(renderer, entry, site), url, save_as)
+            page = EntryPage(entry, render_body(entry, site), url, save_as)
             page.extra.update(self.extra_fields(page, site))
             self.items.append(page)
         self.items.sort(key=self.sort_key)

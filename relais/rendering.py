@@ -1,9 +1,13 @@
-"""Markdown bodies to HTML, the same way for every content type.
+"""Markdown bodies to HTML, the same way for every content type, once per build.
 
 Posts and pages go through Pelican's reader, other types (services, events,
 guides…) through :class:`EntryGenerator`; both call :func:`render_body`, so
 a plugin's ``HTML_FILTERS`` (such as the sanitiser) apply to all of them.
 A filter is a function ``(html, entry, site) -> html``.
+
+Each body is converted once per build: :func:`body_html` keeps the result
+on the site, and the source checks (:func:`body_entries`) and the pages use
+that same HTML.
 """
 
 from __future__ import annotations
@@ -29,20 +33,35 @@ class MarkdownRenderer:
         return self._markdown.convert(text)
 
 
-def render_body(renderer: MarkdownRenderer, entry: Entry, site: Site) -> str:
-    html = renderer.convert(entry.front.body)
-    for html_filter in site.hooks("HTML_FILTERS"):
-        html = html_filter(html, entry, site)
-    return html
+def _renderer(site: Site) -> MarkdownRenderer:
+    return site.once("markdown renderer", lambda: MarkdownRenderer(site.settings["MARKDOWN"]))
+
+
+def body_html(entry: Entry, site: Site) -> str:
+    """The entry's Markdown body as HTML, before the filters; converted once per build."""
+    converted: dict[str, str] = site.once("converted bodies", dict)
+    if entry.source not in converted:
+        converted[entry.source] = _renderer(site).convert(entry.front.body)
+    return converted[entry.source]
+
+
+def render_body(entry: Entry, site: Site) -> str:
+    """The body as pages show it: converted once, then every plugin's ``HTML_FILTERS``, once."""
+    filtered: dict[str, str] = site.once("filtered bodies", dict)
+    if entry.source not in filtered:
+        html = body_html(entry, site)
+        for html_filter in site.hooks("HTML_FILTERS"):
+            html = html_filter(html, entry, site)
+        filtered[entry.source] = html
+    return filtered[entry.source]
 
 
 def body_entries(site: Site) -> Iterator[tuple[Entry, str]]:
-    """Every entry that has a Markdown body, rendered without the filters.
+    """Every entry that has a Markdown body, as HTML before the filters.
 
     For source checks that look at what a writer wrote (raw HTML, images),
     drafts included; the Markdown settings are the build's.
     """
-    renderer = MarkdownRenderer(site.settings["MARKDOWN"])
     for entry in site.index.entries:
         if entry.type.has_body and entry.front.body.strip():
-            yield entry, renderer.convert(entry.front.body)
+            yield entry, body_html(entry, site)

@@ -8,9 +8,10 @@ Plugins extend the pipeline by declaring, in their module:
 - ``CONTENT_TYPES``: more :class:`~relais.content_types.ContentType` objects;
 - ``SOURCE_CHECKS``: functions ``(site) -> Iterable[Problem]`` run by
   ``publish.py check`` and before every build, over the sources;
-- ``OUTPUT_CHECKS``: functions ``(site, output_dir) -> Iterable[Problem]``
-  run after Pelican has written the site and before it replaces the output
-  folder, so a problem found there leaves the previous site in place;
+- ``OUTPUT_CHECKS``: functions ``(site, built_file) -> Iterable[Problem]``
+  run on every file Pelican has written, before the new site replaces the
+  output folder, so a problem found there leaves the previous site in place
+  (see :mod:`relais.built`: each file is read and parsed once for all checks);
 - ``SNIPPETS``: functions ``(site) -> list`` of forum snippets (objects with
   ``slug``, ``lang``, ``format``, ``file_name`` and ``text``), printed by
   ``publish.py snippets`` without building.
@@ -26,6 +27,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from .built import check_built_site
 from .clock import Clock, build_clock
 from .content import ContentIndex, load_content
 from .content_types import CORE_TYPES, ContentType
@@ -48,6 +50,14 @@ class Site:
     problems: Problems
     settings: dict[str, Any] = field(default_factory=dict)
     plugins: tuple[ModuleType, ...] = ()
+    # Results computed once per build and shared by hooks (see ``once``).
+    computed: dict[str, Any] = field(default_factory=dict)
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` the first time ``key`` is asked for in this build, the same value after."""
+        if key not in self.computed:
+            self.computed[key] = compute()
+        return self.computed[key]
 
     def hooks(self, name: str) -> list[Callable[..., Iterable[Problem]]]:
         return plugin_hooks(self.plugins, name)
@@ -95,5 +105,4 @@ def load_site(
 
 
 def run_output_checks(site: Site, output_dir: Path) -> None:
-    for output_check in site.hooks("OUTPUT_CHECKS"):
-        site.problems.extend(output_check(site, output_dir))
+    site.problems.extend(check_built_site(site.hooks("OUTPUT_CHECKS"), site, output_dir))

@@ -9,6 +9,7 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
+from relais.built import BuiltFile
 from relais.messages import did_you_mean
 from relais.problems import Problem, Severity
 from relais.rendering import body_entries
@@ -107,28 +108,26 @@ def _setting_problems(site: Any) -> Iterator[Problem]:
         )
 
 
-def images_in_output(site: Any, output_dir: Path) -> Iterator[Problem]:
+def images_in_output(site: Any, built: BuiltFile) -> Iterator[Problem]:
     """The promise, checked on what is about to be published."""
+    if not is_image(built.path):
+        return
     width = image_max_width(site.settings)
-    for path in sorted(output_dir.rglob("*")):
-        if not (path.is_file() and is_image(path)):
-            continue
-        shown = f"output/{path.relative_to(output_dir).as_posix()}"
-        try:
-            leftovers, actual = leftover_metadata(path), width_of(path)
-        except (UnidentifiedImageError, OSError) as err:
-            yield Problem(shown, 0, "image", f"could not be read ({err})", "replace the file with a JPEG or PNG")
-            continue
-        if leftovers:
-            yield Problem(
-                shown,
-                0,
-                "image",
-                f"still carries {', '.join(leftovers)}",
-                "report this as a bug in plugins/images; nothing was published",
-            )
-        if actual > width:
-            yield Problem(shown, 0, "image", f"is {actual} pixels wide, more than IMAGE_MAX_WIDTH ({width})", "")
+    try:
+        leftovers, actual = leftover_metadata(built.path), width_of(built.path)
+    except (UnidentifiedImageError, OSError) as err:
+        yield Problem(built.shown_as, 0, "image", f"could not be read ({err})", "replace the file with a JPEG or PNG")
+        return
+    if leftovers:
+        yield Problem(
+            built.shown_as,
+            0,
+            "image",
+            f"still carries {', '.join(leftovers)}",
+            "report this as a bug in plugins/images; nothing was published",
+        )
+    if actual > width:
+        yield Problem(built.shown_as, 0, "image", f"is {actual} pixels wide, more than IMAGE_MAX_WIDTH ({width})", "")
 
 
 class _ImageFinder(HTMLParser):

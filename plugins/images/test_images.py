@@ -13,6 +13,7 @@ from PIL.ExifTags import GPS, IFD, Base
 from images.checks import images_in_output
 from images.cleaning import clean_image, leftover_metadata, output_size
 from relais.build import BuildOptions, check
+from relais.built import check_built_site
 from relais.problems import Severity
 from tests.helpers import ROOT, build_minimal, copy_minimal, publish, write
 
@@ -146,7 +147,7 @@ def test_pages_give_size_and_lazy_loading(built_with_photo: Path) -> None:
 def test_output_check_refuses_a_dirty_image(tmp_path: Path) -> None:
     photo(tmp_path / "images/a.jpg")
     site = SimpleNamespace(settings={"IMAGE_MAX_WIDTH": 960})
-    problems = list(images_in_output(site, tmp_path))
+    problems = list(check_built_site([images_in_output], site, tmp_path))
     assert [p.file for p in problems] == ["output/images/a.jpg", "output/images/a.jpg"]
     assert "GPS" in problems[0].what and "1600 pixels wide" in problems[1].what
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from relais.built import BuiltFile
 from relais.problems import Problem
 
 from .extract import BINARY_SUFFIXES, texts_of
@@ -85,22 +86,23 @@ def check_sources(site: Site) -> Iterator[Problem]:
         yield Problem(hit.file, hit.line, "never-publish", f"this holds {never.describe(hit.rule)}", FIX_SOURCE)
 
 
-def check_output(site: Site, output_dir: Path) -> Iterator[Problem]:
-    """Every built file, as text; a hit names the file, the rule and the source it came from."""
-    never, problems = load_list(site.settings, site.settings_file)
+def check_output(site: Site, built: BuiltFile) -> Iterator[Problem]:
+    """A built file, as text; a hit names the file, the rule and the source it came from."""
+    never, problems = site.once("never-publish list", lambda: load_list(site.settings, site.settings_file))
     if problems or not never.rules:
         return  # the source check has reported it, and stopped the build
-    progress.info("Searching the built site for the %d never-publish strings…", len(never.rules))
+    views = [normalise(view) for view in texts_of(built.path)]
+    for rule in never.rules:
+        if any(rule.found_in(view) for view in views):
+            origins = site.once("never-publish origins", lambda: _origins(site, never))
+            yield _output_problem(built.relative, rule, origins[rule], never)
+
+
+def _origins(site: Site, never: NeverPublishList) -> dict[Rule, list[Hit]]:
     origins: dict[Rule, list[Hit]] = defaultdict(list)
     for hit in source_hits(site, never):
         origins[hit.rule].append(hit)
-    for path in sorted(output_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        views = [normalise(view) for view in texts_of(path)]
-        for rule in never.rules:
-            if any(rule.found_in(view) for view in views):
-                yield _output_problem(path.relative_to(output_dir).as_posix(), rule, origins[rule], never)
+    return origins
 
 
 def _output_problem(built_file: str, rule: Rule, origins: list[Hit], never: NeverPublishList) -> Problem:

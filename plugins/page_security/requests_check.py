@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
+from relais.built import BuiltFile
 from relais.problems import Problem
 
 from .policy import other_host, own_hosts
@@ -26,23 +26,21 @@ _CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)""", re.IGN
 _FIX_ASSET = "copy the file into theme/static/ (or content/images/) and link to it on this site"
 
 
-def outside_requests(site: Any, output_dir: Path) -> Iterator[Problem]:
+def outside_requests(site: Any, built: BuiltFile) -> Iterator[Problem]:
     ours = own_hosts(site.settings)
-    for path in sorted(output_dir.rglob("*")):
-        shown = path.relative_to(output_dir).as_posix()
-        if path.suffix == ".html":
-            finder = _PageFinder(ours)
-            finder.feed(path.read_text(encoding="utf-8", errors="replace"))
-            finder.close()
-            for line, what, fix in finder.found:
-                yield Problem(f"output/{shown}", line, "page", what, fix)
-        elif path.suffix == ".css":
-            text = path.read_text(encoding="utf-8", errors="replace")
-            for match in _CSS_URL.finditer(text):
-                host = other_host(match.group(1), ours)
-                if host:
-                    line = text.count("\n", 0, match.start()) + 1
-                    yield Problem(f"output/{shown}", line, "stylesheet", f"loads a file from {host}", _FIX_ASSET)
+    if built.suffix == ".html":
+        finder = _PageFinder(ours)
+        finder.feed(built.text)
+        finder.close()
+        for line, what, fix in finder.found:
+            yield Problem(built.shown_as, line, "page", what, fix)
+    elif built.suffix == ".css":
+        text = built.text
+        for match in _CSS_URL.finditer(text):
+            host = other_host(match.group(1), ours)
+            if host:
+                line = text.count("\n", 0, match.start()) + 1
+                yield Problem(built.shown_as, line, "stylesheet", f"loads a file from {host}", _FIX_ASSET)
 
 
 class _PageFinder(HTMLParser):

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from page_security.outbound import mark_outbound_links
 from page_security.policy import content_security_policy, other_host
 from page_security.requests_check import outside_requests
+from relais.built import check_built_site
 from tests.helpers import build_minimal, copy_minimal, write
 
 OURS = frozenset({"lanterne.example.org"})
@@ -58,7 +59,7 @@ def test_output_check_names_each_outside_load(tmp_path: Path) -> None:
     )
     write(tmp_path, "theme/css/relais.css", "body{}\n@import 'https://fonts.example.com/x.css';\n")
     site = SimpleNamespace(settings={"SITEURL": "", "FEED_DOMAIN": "https://lanterne.example.org"})
-    found = sorted((p.file, p.line, p.what) for p in outside_requests(site, tmp_path))
+    found = sorted((p.file, p.line, p.what) for p in check_built_site([outside_requests], site, tmp_path))
     assert [(file, line) for file, line, _ in found] == [
         ("output/en/index.html", 2),
         ("output/en/index.html", 3),

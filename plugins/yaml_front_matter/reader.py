@@ -19,7 +19,7 @@ from pelican.readers import BaseReader, Readers
 
 from relais.clock import as_datetime
 from relais.content import Entry
-from relais.rendering import MarkdownRenderer, render_body
+from relais.rendering import render_body
 from relais.site import SETTINGS_KEY, Site
 
 SKIP: dict[str, Any] = {"status": "skip"}
@@ -30,12 +30,6 @@ class FrontMatterReader(BaseReader):
     enabled = True
     file_extensions: ClassVar[list[str]] = ["md"]
 
-    def __init__(self, settings: dict[str, Any]) -> None:
-        super().__init__(settings)
-        # One Markdown instance per reader, reset between files: Pelican's own
-        # reader builds a new one for every file.
-        self._renderer = MarkdownRenderer(settings["MARKDOWN"])
-
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         site: Site | None = self.settings.get(SETTINGS_KEY)
         if site is None:
@@ -44,7 +38,7 @@ class FrontMatterReader(BaseReader):
         entry = site.index.by_source.get(relative)
         if entry is None or entry.lang != self.settings["DEFAULT_LANG"] or not site.index.is_published(entry):
             return "", dict(SKIP)
-        return render_body(self._renderer, entry, site), self._metadata(entry, site)
+        return render_body(entry, site), self._metadata(entry, site)
 
     def _metadata(self, entry: Entry, site: Site) -> dict[str, Any]:
         data = entry.data

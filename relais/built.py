@@ -1,0 +1,129 @@
+"""The built site as output checks see it: every file read once, every page parsed once.
+
+After Pelican has written the site into its temporary folder, the build walks
+it once.  Each file is a :class:`BuiltFile` whose bytes, text and parsed tree
+are computed the first time a check asks for them and then shared by every
+other check, so ten checks cost one read and one parse per page.  Files are
+handled one at a time and dropped afterwards, so memory stays flat however
+large the site.
+
+A plugin's ``OUTPUT_CHECKS`` are functions ``(site, built_file) ->
+Iterable[Problem]``, called once per file in the output; a check that cares
+only about some files returns early on the others (``built_file.kind``).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .site import Site
+
+OutputCheck = Callable[["Site", "BuiltFile"], Iterable[Problem]]
+
+# What a file is, by its suffix: checks pick the kinds they understand.
+KINDS: dict[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "xhtml",
+    ".svg": "svg",
+    ".xml": "xml",
+    ".atom": "xml",
+    ".rss": "xml",
+    ".css": "css",
+    ".js": "script",
+    ".mjs": "script",
+    ".json": "json",
+    ".ics": "text",
+    ".txt": "text",
+    ".md": "text",
+    ".pdf": "pdf",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".png": "image",
+    ".webp": "image",
+    ".gif": "image",
+    ".avif": "image",
+    ".ico": "image",
+}
+MARKUP_KINDS = frozenset({"html", "xhtml", "svg", "xml"})
+
+
+@dataclass
+class BuiltFile:
+    """One file of the built site, read and parsed lazily, at most once."""
+
+    path: Path
+    relative: str  # from the output folder's root, with '/' separators
+    extra: dict[str, Any] = field(default_factory=dict)  # what checks share about this file
+
+    @property
+    def shown_as(self) -> str:
+        """How messages name the file: as it will be once the output is replaced."""
+        return f"output/{self.relative}"
+
+    @property
+    def suffix(self) -> str:
+        return self.path.suffix.lower()
+
+    @property
+    def kind(self) -> str:
+        """html, xhtml, svg, xml, css, script, json, text, pdf, image, or other."""
+        return KINDS.get(self.suffix, "other")
+
+    @cached_property
+    def data(self) -> bytes:
+        return self.path.read_bytes()
+
+    @cached_property
+    def text(self) -> str:
+        """The file as UTF-8 text; bytes that are not UTF-8 become U+FFFD."""
+        return self.data.decode("utf-8", errors="replace")
+
+    @cached_property
+    def tree(self) -> Any:
+        """The parsed document (lxml) of a page or an XML file, else None.
+
+        HTML goes through lxml's HTML parser, whatever the page's markup;
+        XML-based files (SVG, XHTML, feeds) through its XML parser, with entities
+        and network access off.  A file that does not parse gives None.
+        """
+        if self.kind not in MARKUP_KINDS or not self.data.strip():
+            return None
+        import lxml.etree
+        import lxml.html
+
+        try:
+            if self.kind == "html":
+                return lxml.html.document_fromstring(self.data)
+            parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+            return lxml.etree.fromstring(self.data, parser)
+        except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+            return None
+
+
+def built_files(root: Path) -> Iterator[BuiltFile]:
+    """Every regular file under ``root``, in path order (symlinks are reported as files too)."""
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder, name)
+            mode = path.lstat().st_mode
+            if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+                yield BuiltFile(path, path.relative_to(root).as_posix())
+
+
+def check_built_site(checks: Iterable[OutputCheck], site: Site, root: Path) -> Iterator[Problem]:
+    """Run every check on every file; each file is read and parsed once for all of them."""
+    checks = tuple(checks)
+    for built_file in built_files(root):
+        for output_check in checks:
+            yield from output_check(site, built_file)
