@@ -17,10 +17,13 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from pelican import Pelican
 from pelican.log import console
 
+from .cache import cache_folder
 from .pelican_settings import read_site_settings, site_plugins
 from .problems import Problem, Problems, Severity
 from .site import FROM_CLI_KEY, SETTINGS_KEY, Site, load_site, run_output_checks
 from .swap import OutputFolderError, check_output_folder, discard, new_build_folder, replace_output
+from .template_cache import SharedBytecodeCache
+from .workers import stop_tasks
 
 progress = logging.getLogger("relais.progress")
 
@@ -70,6 +73,10 @@ def build(options: BuildOptions) -> BuildResult:
         return result
     build_folder = new_build_folder(output)
     settings.update({"OUTPUT_PATH": str(build_folder), SETTINGS_KEY: site, FROM_CLI_KEY: True})
+    settings["JINJA_ENVIRONMENT"] = {
+        **settings.get("JINJA_ENVIRONMENT", {}),
+        "bytecode_cache": SharedBytecodeCache(cache_folder(output) / "templates"),
+    }
     _render(settings, problems)
     if not problems.errors:
         progress.info("Checking the built site…")
@@ -93,13 +100,14 @@ def _render(settings: dict, problems: Problems) -> None:
     try:
         Pelican(settings).run()
     except Exception as err:  # noqa: BLE001 - any failure must fail the build, with its reason
-        problems.add(_exception_problem(err))
+        problems.add(exception_problem(err))
+        stop_tasks(settings)  # the other languages' runs, whose folder is thrown away
     finally:
         root.removeHandler(collector)
         console.quiet = False
 
 
-def _exception_problem(err: Exception) -> Problem:
+def exception_problem(err: Exception) -> Problem:
     """Name the template or source file behind an exception when we can."""
     if isinstance(err, TemplateSyntaxError | UndefinedError | TemplateNotFound):
         filename = getattr(err, "filename", None) or getattr(err, "name", None) or "theme"

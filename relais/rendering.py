@@ -17,9 +17,24 @@ from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 
+from .workers import parallel_map
+
 if TYPE_CHECKING:
     from .content import Entry
     from .site import Site
+
+
+def markdown_options(settings: dict[str, Any]) -> dict[str, Any]:
+    """Pelican's ``MARKDOWN`` setting as Python-Markdown's arguments.
+
+    As in Pelican's own reader, every extension named in ``extension_configs``
+    is also turned on (Python-Markdown would only configure it).
+    """
+    options = dict(settings.get("MARKDOWN") or {})
+    configs = dict(options.get("extension_configs") or {})
+    extensions = list(options.get("extensions") or [])
+    extensions += [name for name in configs if name not in extensions]
+    return {**options, "extensions": extensions, "extension_configs": configs}
 
 
 class MarkdownRenderer:
@@ -33,15 +48,43 @@ class MarkdownRenderer:
         return self._markdown.convert(text)
 
 
-def _renderer(site: Site) -> MarkdownRenderer:
-    return site.once("markdown renderer", lambda: MarkdownRenderer(site.settings["MARKDOWN"]))
+# The renderer of this process: the build's own, or a worker's (see convert_bodies).
+_process_renderer: MarkdownRenderer | None = None
+_process_options: dict[str, Any] = {}
+
+
+def _convert(text: str) -> str:
+    global _process_renderer  # noqa: PLW0603 - one Markdown instance per process, kept between files
+    if _process_renderer is None:
+        _process_renderer = MarkdownRenderer(_process_options)
+    return _process_renderer.convert(text)
+
+
+def _use_options(options: dict[str, Any]) -> None:
+    global _process_renderer, _process_options
+    if options != _process_options:
+        _process_options, _process_renderer = options, None
+
+
+def convert_bodies(site: Site) -> None:
+    """Convert every body of the content once, side by side on every core.
+
+    Called once the content is loaded, before the source checks and the pages
+    ask for bodies; entries converted already are left alone.
+    """
+    converted: dict[str, str] = site.once("converted bodies", dict)
+    pending = [entry for entry in site.index.entries if entry.type.has_body and entry.source not in converted]
+    _use_options(markdown_options(site.settings))
+    html = parallel_map(_convert, [entry.front.body for entry in pending])
+    converted.update(zip((entry.source for entry in pending), html, strict=True))
 
 
 def body_html(entry: Entry, site: Site) -> str:
     """The entry's Markdown body as HTML, before the filters; converted once per build."""
     converted: dict[str, str] = site.once("converted bodies", dict)
     if entry.source not in converted:
-        converted[entry.source] = _renderer(site).convert(entry.front.body)
+        _use_options(markdown_options(site.settings))
+        converted[entry.source] = _convert(entry.front.body)
     return converted[entry.source]
 
 

@@ -32,6 +32,7 @@ from .clock import Clock, build_clock
 from .content import ContentIndex, load_content
 from .content_types import CORE_TYPES, ContentType
 from .problems import Problem, Problems, Severity
+from .rendering import convert_bodies
 from .settings import SiteConfig, site_config
 
 SETTINGS_KEY = "RELAIS"
@@ -99,6 +100,7 @@ def load_site(
     index = load_content(content_dir, config, clock, content_types(plugins))
     problems.extend(index.problems)
     site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins)
+    convert_bodies(site)
     for source_check in site.hooks("SOURCE_CHECKS"):
         problems.extend(source_check(site))
     return site, problems

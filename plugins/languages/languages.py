@@ -18,12 +18,16 @@ from typing import Any
 from pelican import Pelican, signals
 from pelican.generators import Generator
 
-from relais.site import FROM_CLI_KEY, SETTINGS_KEY, load_site, run_output_checks
+from relais.build import exception_problem
+from relais.problems import Problem
+from relais.site import FROM_CLI_KEY, SETTINGS_KEY, Site, load_site, run_output_checks
+from relais.workers import TASKS_KEY, ForkedTask, ForkedTaskFailed
 
 from .links import LanguageLinks
 from .urls import base_patterns, localised_patterns
 
 SUBSITE_KEY = "RELAIS_SUBSITE"
+
 log = logging.getLogger(__name__)
 progress = logging.getLogger("relais.progress")
 
@@ -64,22 +68,57 @@ def load_site_when_run_directly(pelican: Pelican) -> None:
     settings[SETTINGS_KEY] = site
 
 
-def build_other_languages(pelican: Pelican) -> None:
+def start_other_languages(pelican: Pelican) -> None:
+    """Build every other language in a process of its own, beside the default language's run.
+
+    Each language is an independent Pelican run writing its own folder
+    (/fr/…), so the runs share nothing but the loaded site and the build
+    folder; on a machine with two cores both languages are built at once.
+    """
     settings = pelican.settings
     site = settings.get(SETTINGS_KEY)
     if not is_outermost(settings) or site is None:
         return
-    for lang in site.config.LANGUAGES:
-        if lang == settings["DEFAULT_LANG"]:
-            continue
-        sub_settings = {
-            **settings,
-            **language_settings(settings, lang),
-            SUBSITE_KEY: True,
-            "DELETE_OUTPUT_DIRECTORY": False,
-            "TEMPLATE_PAGES": {},  # root pages are written once, by the outermost run
-        }
+    settings[TASKS_KEY] = [
+        (lang, ForkedTask(_build_language, settings, lang))
+        for lang in site.config.LANGUAGES
+        if lang != settings["DEFAULT_LANG"]
+    ]
+
+
+def _build_language(settings: dict[str, Any], lang: str) -> list[Problem]:
+    """One language's Pelican run; returns the problems it found (the parent reports them)."""
+    site: Site = settings[SETTINGS_KEY]
+    already = len(site.problems)
+    sub_settings = {
+        **settings,
+        **language_settings(settings, lang),
+        SUBSITE_KEY: True,
+        TASKS_KEY: [],
+        "DELETE_OUTPUT_DIRECTORY": False,
+        # Root pages and the theme's files are shared by the languages: the
+        # outermost run writes them, once (two runs at once must not both write a file).
+        "TEMPLATE_PAGES": {},
+        "THEME_STATIC_PATHS": [],
+    }
+    try:
         Pelican(sub_settings).run()
+    except Exception as err:  # noqa: BLE001 - any failure must fail the build, with its reason
+        site.problems.add(exception_problem(err))
+    return list(site.problems)[already:]
+
+
+def finish_other_languages(pelican: Pelican) -> None:
+    """Wait for the other languages, then take in their problems."""
+    settings = pelican.settings
+    site = settings.get(SETTINGS_KEY)
+    if not is_outermost(settings) or site is None:
+        return
+    for lang, task in settings.pop(TASKS_KEY, []):
+        try:
+            site.problems.extend(task.result())
+        except ForkedTaskFailed as err:
+            site.problems.add(Problem("build", 0, "", f"the build of '{lang}' stopped: {err}", "build again"))
     if not settings.get(FROM_CLI_KEY):
         # publish.py runs these itself, before it replaces the output folder.
         already_reported = len(site.problems)
@@ -109,4 +148,6 @@ def register() -> None:
     signals.get_generators.connect(load_site_when_run_directly)
     signals.get_generators.connect(announce_language)
     signals.generator_init.connect(add_language_links)
-    signals.finalized.connect(build_other_languages)
+    # After the site is loaded (get_generators, above), before the default language's generators run.
+    signals.get_generators.connect(start_other_languages)
+    signals.finalized.connect(finish_other_languages)
