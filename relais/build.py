@@ -18,6 +18,7 @@ from pelican import Pelican
 from pelican.log import console
 
 from .cache import cache_folder
+from .incremental import INCREMENTAL_KEY, IncrementalBuild
 from .pelican_settings import read_site_settings, site_plugins
 from .problems import Problem, Problems, Severity
 from .site import FROM_CLI_KEY, SETTINGS_KEY, Site, load_site, run_output_checks
@@ -73,22 +74,34 @@ def build(options: BuildOptions) -> BuildResult:
         return result
     build_folder = new_build_folder(output)
     settings.update({"OUTPUT_PATH": str(build_folder), SETTINGS_KEY: site, FROM_CLI_KEY: True})
+    cache = cache_folder(output)
     settings["JINJA_ENVIRONMENT"] = {
         **settings.get("JINJA_ENVIRONMENT", {}),
-        "bytecode_cache": SharedBytecodeCache(cache_folder(output) / "templates"),
+        "bytecode_cache": SharedBytecodeCache(cache / "templates"),
     }
+    incremental = IncrementalBuild(cache, build_folder, output, _code_folders(settings))
+    settings[INCREMENTAL_KEY] = incremental
     _render(settings, problems)
     if not problems.errors:
         progress.info("Checking the built site…")
+        incremental.ledger.sweep()
+        ledger = incremental.ledger
+        progress.info("%d files unchanged, %d written.", ledger.kept(), len(ledger.state.files) - ledger.kept())
         run_output_checks(site, build_folder)
     if problems.failed(options.strict):
         discard(build_folder)
         return result
     replace_output(build_folder, output)
+    incremental.save()
     result.built = True
     result.counts = _published_counts(site)
     result.seconds = time.monotonic() - started
     return result
+
+
+def _code_folders(settings: dict) -> list[str]:
+    """What makes pages besides the content: Relais itself, the plugins and the theme."""
+    return [str(Path(__file__).parent), *settings.get("PLUGIN_PATHS", []), str(settings["THEME"])]
 
 
 def _render(settings: dict, problems: Problems) -> None:

@@ -19,9 +19,12 @@ from pelican import Pelican, signals
 from pelican.generators import Generator
 
 from relais.build import exception_problem
+from relais.incremental import INCREMENTAL_KEY
+from relais.ledger import LedgerState
 from relais.problems import Problem
 from relais.site import FROM_CLI_KEY, SETTINGS_KEY, Site, load_site, run_output_checks
 from relais.workers import TASKS_KEY, ForkedTask, ForkedTaskFailed
+from relais.writer import RelaisWriter
 
 from .links import LanguageLinks
 from .urls import base_patterns, localised_patterns
@@ -86,8 +89,8 @@ def start_other_languages(pelican: Pelican) -> None:
     ]
 
 
-def _build_language(settings: dict[str, Any], lang: str) -> list[Problem]:
-    """One language's Pelican run; returns the problems it found (the parent reports them)."""
+def _build_language(settings: dict[str, Any], lang: str) -> tuple[list[Problem], LedgerState | None]:
+    """One language's Pelican run; returns its problems and what it wrote, for the parent to take in."""
     site: Site = settings[SETTINGS_KEY]
     already = len(site.problems)
     sub_settings = {
@@ -105,7 +108,8 @@ def _build_language(settings: dict[str, Any], lang: str) -> list[Problem]:
         Pelican(sub_settings).run()
     except Exception as err:  # noqa: BLE001 - any failure must fail the build, with its reason
         site.problems.add(exception_problem(err))
-    return list(site.problems)[already:]
+    incremental = settings.get(INCREMENTAL_KEY)
+    return list(site.problems)[already:], incremental.ledger.state if incremental is not None else None
 
 
 def finish_other_languages(pelican: Pelican) -> None:
@@ -116,15 +120,24 @@ def finish_other_languages(pelican: Pelican) -> None:
         return
     for lang, task in settings.pop(TASKS_KEY, []):
         try:
-            site.problems.extend(task.result())
+            problems, written = task.result()
         except ForkedTaskFailed as err:
             site.problems.add(Problem("build", 0, "", f"the build of '{lang}' stopped: {err}", "build again"))
+            continue
+        site.problems.extend(problems)
+        incremental = settings.get(INCREMENTAL_KEY)
+        if incremental is not None and written is not None:
+            incremental.ledger.state.merge(written)
     if not settings.get(FROM_CLI_KEY):
         # publish.py runs these itself, before it replaces the output folder.
         already_reported = len(site.problems)
         run_output_checks(site, Path(pelican.output_path))
         for problem in list(site.problems)[already_reported:]:
             (log.error if problem.severity.value == "error" else log.warning)(problem.format())
+
+
+def relais_writer(_pelican: Pelican) -> type[RelaisWriter]:
+    return RelaisWriter
 
 
 def add_language_links(generator: Generator) -> None:
@@ -151,3 +164,4 @@ def register() -> None:
     # After the site is loaded (get_generators, above), before the default language's generators run.
     signals.get_generators.connect(start_other_languages)
     signals.finalized.connect(finish_other_languages)
+    signals.get_writer.connect(relais_writer)

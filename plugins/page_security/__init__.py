@@ -3,14 +3,13 @@
 - a ``Content-Security-Policy`` ``<meta>`` on every page (``THEME_SLOTS``),
   allowing only this site (see :mod:`.policy`);
 - ``rel="noopener noreferrer"`` added to every link to another site, in every
-  page written (``content_written``);
+  page written (``PAGE_FILTERS``, applied by Relais' writer before a page is saved);
 - an output check that fails the build when a page would load anything from
   another host, or carries inline script or style (see :mod:`.requests_check`).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -30,15 +29,12 @@ def install_policy(generator: Generator) -> None:
     generator.env.globals["content_security_policy"] = lambda wasm=False: Markup(content_security_policy(wasm))
 
 
-def mark_links(path: str, context: dict[str, Any]) -> None:
-    if not path.endswith(".html"):
-        return
-    page = Path(path).read_text(encoding="utf-8")
-    marked = mark_outbound_links(page, own_hosts(context))
-    if marked != page:
-        Path(path).write_text(marked, encoding="utf-8")
+def mark_links(html: str, relative_path: str, settings: dict[str, Any]) -> str:
+    return mark_outbound_links(html, own_hosts(settings))
+
+
+PAGE_FILTERS = (mark_links,)
 
 
 def register() -> None:
     signals.generator_init.connect(install_policy)
-    signals.content_written.connect(mark_links)

@@ -1,0 +1,185 @@
+"""Digests of what a template sees, to tell whether a page would render the same as last time.
+
+A page's digest is made from the values of the names its templates read,
+each object reduced to the attributes those templates read (see
+:mod:`relais.template_reads`).  Equal digests mean equal pages, as long as
+everything the templates call is accounted for:
+
+- plain data (text, numbers, dates, lists, dicts, pydantic models) is read
+  in full;
+- objects (Pelican's articles and pages, our entry pages, feeds…) through
+  the attributes the templates use, plus their text (``str``, ``__html__``);
+- a function a template calls (``language_links``, ``safety_page_url``…)
+  must say what its result depends on: mark it with :func:`reads` (a value,
+  or a function computing it, that changes whenever its results may) or
+  :func:`pure` (its result depends on its arguments and the settings only).
+  A function that says nothing is assumed to change every time, so its pages
+  are always rendered: slower, never wrong.
+
+Filters are taken to depend on their input and the language only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import hashlib
+import types
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+Function = TypeVar("Function", bound=Callable[..., Any])
+DIGEST_ATTRIBUTE = "relais_reads"
+_PURE = "pure"
+# Values that change on every build: a page reading one is always rendered.
+_VOLATILE = b"volatile"
+_PURE_MODULES = ("jinja2", "builtins", "markupsafe", "babel")
+
+
+def pure(function: Function) -> Function:
+    """Mark a template function whose result depends only on its arguments and the settings."""
+    setattr(function, DIGEST_ATTRIBUTE, _PURE)
+    return function
+
+
+def reads(function: Function, depends_on: Any) -> Function:
+    """Mark a template function whose results change only when ``depends_on`` does.
+
+    ``depends_on`` is a value, or a function without arguments returning it
+    (computed once per build, when a page first needs it).
+    """
+    setattr(function, DIGEST_ATTRIBUTE, depends_on)
+    return function
+
+
+class Digester:
+    """Digests of values as templates reading ``attributes`` see them; remembers each object's."""
+
+    def __init__(self, attributes: Iterable[str], every_attribute: bool = False) -> None:
+        self.attributes = tuple(sorted(set(attributes)))
+        self.every_attribute = every_attribute
+        # id(value) -> (value, digest): the value is kept so that its id is not reused.
+        self._known: dict[int, tuple[Any, bytes]] = {}
+        self._visiting: set[int] = set()
+
+    def digest(self, value: Any) -> bytes:
+        key = id(value)
+        known = self._known.get(key)
+        if known is not None and known[0] is value:
+            return known[1]
+        if key in self._visiting:
+            return _hash(b"cycle", type(value).__qualname__.encode(), _identity(value))
+        self._visiting.add(key)
+        try:
+            result = self._compute(value)
+        finally:
+            self._visiting.discard(key)
+        if not isinstance(value, str | bytes | int | float | bool | type(None)):
+            self._known[key] = (value, result)
+        return result
+
+    def _compute(self, value: Any) -> bytes:  # noqa: PLR0911 - one branch per kind of value
+        if value is None or isinstance(value, bool | int | float | str | bytes | enum.Enum):
+            return _hash(type(value).__name__.encode(), repr(value).encode())
+        if isinstance(value, Markup):
+            return _hash(b"markup", str(value).encode())
+        if isinstance(value, dt.date | dt.time | dt.timedelta | dt.tzinfo):
+            return _hash(b"time", repr(value).encode(), str(value).encode())
+        if isinstance(value, Mapping):
+            items = sorted((repr(key), self.digest(item)) for key, item in value.items())
+            return _hash(b"map", *(part for key, item in items for part in (key.encode(), item)))
+        if isinstance(value, list | tuple):
+            return _hash(b"seq", *(self.digest(item) for item in value))
+        if isinstance(value, set | frozenset):
+            return _hash(b"set", *sorted(self.digest(item) for item in value))
+        if isinstance(value, BaseModel):
+            return _hash(b"model", type(value).__qualname__.encode(), self.digest(dict(value)))
+        if callable(value) and not _is_instance_of_class_with_attributes(value):
+            return self._function(value)
+        if isinstance(value, types.GeneratorType | types.ModuleType):
+            return _VOLATILE
+        return self._object(value)
+
+    def _function(self, function: Callable[..., Any]) -> bytes:
+        declared = getattr(function, DIGEST_ATTRIBUTE, None)
+        name = getattr(function, "__qualname__", type(function).__qualname__).encode()
+        if declared == _PURE or _defined_in(function, _PURE_MODULES):
+            return _hash(b"pure", name)
+        if declared is None:
+            return _hash(_VOLATILE, name)
+        if callable(declared):
+            declared = _computed(declared)
+        return _hash(b"reads", name, self.digest(declared))
+
+    def _object(self, value: Any) -> bytes:
+        parts = [type(value).__qualname__.encode()]
+        if type(value).__str__ is not object.__str__:
+            parts.append(str(value).encode())
+        if hasattr(value, "__html__"):
+            parts.append(str(value.__html__()).encode())
+        for name in self._attribute_names(value):
+            try:
+                item = getattr(value, name)
+            except Exception:  # noqa: BLE001 - a missing or failing attribute renders as undefined
+                parts.append(b"missing:" + name.encode())
+                continue
+            if isinstance(item, types.MethodType) and item.__self__ is value:
+                parts.append(b"method:" + name.encode())  # str.upper, dict.items… read the object itself
+                continue
+            parts += [name.encode(), self.digest(item)]
+        if isinstance(value, Iterable) and not isinstance(value, str | bytes):
+            parts.append(self.digest(list(value)))
+        return _hash(b"object", *parts)
+
+    def _attribute_names(self, value: Any) -> Iterable[str]:
+        if not self.every_attribute:
+            return self.attributes
+        if dataclasses.is_dataclass(value):
+            return [field.name for field in dataclasses.fields(value)]
+        return sorted(name for name in getattr(value, "__dict__", {}) if not name.startswith("_"))
+
+
+@functools.cache
+def _computed_once(function: Callable[[], Any]) -> Any:
+    return function()
+
+
+def _computed(function: Callable[[], Any]) -> Any:
+    try:
+        return _computed_once(function)
+    except TypeError:  # not hashable: compute it each time
+        return function()
+
+
+def _is_instance_of_class_with_attributes(value: Any) -> bool:
+    """Callable objects that are data (Pelican's URL wrappers are not callable; some models are)."""
+    return not isinstance(
+        value, types.FunctionType | types.MethodType | types.BuiltinFunctionType | functools.partial | type
+    ) and bool(getattr(value, "__dict__", None))
+
+
+def _defined_in(function: Callable[..., Any], modules: tuple[str, ...]) -> bool:
+    target = function.func if isinstance(function, functools.partial) else function
+    module = getattr(target, "__module__", "") or ""
+    return module.split(".")[0] in modules
+
+
+def _identity(value: Any) -> bytes:
+    for name in ("relais_source", "source_path", "url", "slug", "name"):
+        found = getattr(value, name, None)
+        if isinstance(found, str):
+            return found.encode()
+    return b""
+
+
+def _hash(*parts: bytes) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.digest()

@@ -1,0 +1,154 @@
+"""Rebuild only what changed: the state one build leaves for the next, and page digests.
+
+A build loads the state the last good build saved in the cache folder (the
+ledger of its output, see :mod:`relais.ledger`), and every page it is about to
+render gets a digest of everything it depends on:
+
+- the code and the look: Relais, the plugins, the theme (templates, styles,
+  translations) and the versions of the libraries that render;
+- the settings of the language's run;
+- the values its templates read (see :mod:`relais.template_reads` and
+  :mod:`relais.digest`).
+
+When the digest is the one the last build recorded for that page, the
+previous file is linked into the new output instead of rendering it again.
+A missing, unreadable or outdated state only means a full build.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .digest import Digester
+from .ledger import LedgerState, OutputLedger
+from .template_reads import TemplateReads
+
+INCREMENTAL_KEY = "RELAIS_INCREMENTAL"
+STATE_FILE = "state.pickle"
+# Bump when the state's shape changes: an older state is then ignored.
+STATE_VERSION = 1
+# Settings that hold this run's machinery, not choices that change pages.
+_RUNTIME_SETTINGS = frozenset(
+    {"RELAIS", "RELAIS_FROM_CLI", "RELAIS_TASKS", INCREMENTAL_KEY, "OUTPUT_PATH", "JINJA_ENVIRONMENT"}
+)
+_MISSING = object()
+# Libraries whose version changes what a page looks like.
+_RENDERING_LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "nh3", "feedgen", "pagefind", "weasyprint", "pillow")
+
+
+@dataclass
+class BuildState:
+    """What a successful build keeps for the next one."""
+
+    version: int = STATE_VERSION
+    ledger: LedgerState = field(default_factory=LedgerState)
+
+
+def load_state(cache: Path) -> BuildState | None:
+    try:
+        state = pickle.loads((cache / STATE_FILE).read_bytes())  # our own file, in the project's cache folder
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return state if isinstance(state, BuildState) and state.version == STATE_VERSION else None
+
+
+def save_state(cache: Path, state: BuildState) -> None:
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache, prefix=".state-")
+        with os.fdopen(handle, "wb") as file:
+            pickle.dump(state, file, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(temporary).replace(cache / STATE_FILE)
+    except OSError:
+        pass  # the next build will be a full one
+
+
+@functools.cache
+def code_digest(folders: tuple[str, ...]) -> str:
+    """Relais, the plugins and the theme, byte for byte, with the rendering libraries' versions."""
+    digest = hashlib.blake2b(digest_size=20)
+    for library in _RENDERING_LIBRARIES:
+        try:
+            digest.update(f"{library}={importlib.metadata.version(library)};".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{library}=none;".encode())
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("test_"):
+                digest.update(path.as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def settings_digest(settings: Mapping[str, Any]) -> bytes:
+    """The settings that shape pages, whatever their type (this run's machinery left out)."""
+    chosen = {name: value for name, value in settings.items() if name not in _RUNTIME_SETTINGS}
+    environment = {k: v for k, v in (settings.get("JINJA_ENVIRONMENT") or {}).items() if k != "bytecode_cache"}
+    return Digester(()).digest({"settings": chosen, "jinja": environment})
+
+
+class IncrementalBuild:
+    """One build's ledger, shared by the language runs, and the digests of its pages."""
+
+    def __init__(self, cache: Path, build_folder: Path, previous_output: Path, code_folders: Iterable[str]) -> None:
+        self.cache = cache
+        state = load_state(cache)
+        self.ledger = OutputLedger(build_folder, previous_output, state.ledger if state else None)
+        self.code = code_digest(tuple(sorted(str(Path(folder).resolve()) for folder in code_folders)))
+        self._runs: dict[int, PageDigests] = {}
+
+    def pages(self, settings: dict[str, Any]) -> PageDigests:
+        """The page digests of one language's run (its settings differ from the others')."""
+        key = id(settings)
+        if key not in self._runs:
+            self._runs[key] = PageDigests(self.code, settings)
+        return self._runs[key]
+
+    def save(self) -> None:
+        save_state(self.cache, BuildState(ledger=self.ledger.state))
+
+
+class PageDigests:
+    """Digests of the pages of one run, each from what its templates read."""
+
+    def __init__(self, code: str, settings: dict[str, Any]) -> None:
+        self.base = hashlib.blake2b(code.encode() + settings_digest(settings), digest_size=20).digest()
+        self._reads: TemplateReads | None = None
+        self._digesters: dict[tuple[frozenset[str], bool], Digester] = {}
+
+    def of(self, template: jinja2.Template, name: str, context: Mapping[str, Any], values: Mapping[str, Any]) -> str:
+        """The digest of the page ``name`` rendered with ``template`` from ``values`` over ``context``."""
+        environment = template.environment
+        reads = self._template_reads(environment).of(str(template.name))
+        digester = self._digester(frozenset(reads.attributes), reads.every_attribute)
+        digest = hashlib.blake2b(self.base, digest_size=20)
+        digest.update(f"{name}\0{sorted(reads.templates)}".encode())
+        for read in sorted(reads.names):
+            value = values.get(read, context.get(read, environment.globals.get(read, _MISSING)))
+            digest.update(read.encode() + b"\0")
+            digest.update(b"-" if value is _MISSING else digester.digest(value))
+        return digest.hexdigest()
+
+    def _template_reads(self, environment: jinja2.Environment) -> TemplateReads:
+        if self._reads is None:
+            slots = environment.globals.get("SLOTS") or {}
+            partials = [partial for names in slots.values() for partial in names]
+            self._reads = TemplateReads(environment, partials)
+        return self._reads
+
+    def _digester(self, attributes: frozenset[str], every_attribute: bool) -> Digester:
+        key = (attributes, every_attribute)
+        if key not in self._digesters:
+            self._digesters[key] = Digester(attributes, every_attribute)
+        return self._digesters[key]
