@@ -213,7 +213,8 @@ def built_with_photo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_image(content / "images/small.jpg", dirty_jpeg((300, 200)))
     write_image(content / "images/turned.jpg", dirty_jpeg((1200, 600), orientation=6))
     body = "![A lantern](/images/lantern.jpg)\n\n![Small](../images/small.jpg)\n\n![Turned]({static}/images/turned.jpg)"
-    write(content, "posts/pictures.md", post_with(body + "\n\n[The full picture]({static}/images/lantern.jpg)"))
+    links = "[The full picture]({static}/images/lantern.jpg) or [the small one]({attach}../images/small.jpg)"
+    write(content, "posts/pictures.md", post_with(f"{body}\n\n{links}"))
     return build_minimal(folder)
 
 
@@ -233,4 +234,6 @@ def test_pages_give_size_and_lazy_loading(built_with_photo: Path) -> None:
     )
     assert '<img alt="Small" src="/images/small.jpg" width="300" height="200"' in page
     assert '<img alt="Turned" src="/images/turned.jpg" width="600" height="1200"' in page
-    assert 'href="/images/lantern.jpg"' in page  # a {static} link to an image still finds it
+    # Links to an image lead to its one published copy, {attach} included (Pelican would move it).
+    assert '<a href="/images/lantern.jpg">The full picture</a>' in page
+    assert '<a href="/images/small.jpg">the small one</a>' in page
