@@ -15,7 +15,7 @@ from relais.rendering import body_entries
 from .folder import FIELD, static_folders
 from .formats import ACCEPTED, NAMES, sniff
 from .metadata import jpeg_header_metadata, metadata_in
-from .published import Publication, publication
+from .published import Publication, publication, published_at
 from .settings import image_max_width, setting_problems
 from .sources import resolve, static_target
 
@@ -116,7 +116,7 @@ def images_in_output(site: Any, built: BuiltFile) -> Iterator[Problem]:
         return
     if built.suffix not in _IMAGE_SUFFIXES and sniff(built.data[:64]) not in NAMES:
         return
-    content_image = publication(site).by_output_path().get(built.relative)
+    content_image = published_at(site).get(built.relative)
     leftovers = metadata_in(built.data)
     if leftovers:
         fix = _BUG if content_image else "this image comes from the theme: save it again without its metadata"

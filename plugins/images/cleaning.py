@@ -103,12 +103,16 @@ def _strict_decoding() -> Iterator[None]:
     """A truncated file is an error here, whatever another library chose for the whole process.
 
     WeasyPrint tells Pillow, when it is imported, to fill in what is missing
-    from a truncated image; a damaged source must be named instead.
+    from a truncated image; a damaged source must be named instead.  Pillow's
+    own warnings about a damaged file (corrupt EXIF…) are not for writers: the
+    file is either cleaned, which drops what was damaged, or named.
     """
     previous = ImageFile.LOAD_TRUNCATED_IMAGES
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = previous
 
@@ -116,14 +120,12 @@ def _strict_decoding() -> Iterator[None]:
 @contextmanager
 def _opened(data: bytes, expected: str, limits: Limits) -> Iterator[Image.Image]:
     """The image with only its header read, once its size is known to be within the limits."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(io.BytesIO(data), formats=OPENED_AS[expected])
-        except Image.DecompressionBombError as err:
-            raise _too_many_pixels(_pixels_in_message(str(err)), None, limits) from err
-        except Exception as err:  # any failure to read the header of an untrusted file
-            raise _damaged(expected) from err
+    try:
+        image = Image.open(io.BytesIO(data), formats=OPENED_AS[expected])
+    except Image.DecompressionBombError as err:
+        raise _too_many_pixels(_pixels_in_message(str(err)), None, limits) from err
+    except Exception as err:  # any failure to read the header of an untrusted file
+        raise _damaged(expected) from err
     with image:
         width, height = image.size
         if width * height > limits.max_pixels:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import binascii
 import io
 import re
+import warnings
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -83,8 +84,10 @@ def _exif_has_gps(payload: bytes) -> bool:
 
     exif = Image.Exif()
     try:
-        exif.load(payload)
-        gps = exif.get_ifd(_GPS_IFD)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's words about a damaged block are not for writers
+            exif.load(payload)
+            gps = exif.get_ifd(_GPS_IFD)
     except Exception:  # noqa: BLE001 - a damaged EXIF block: look for the words instead
         return bool(_GPS_WORDS.search(payload))
     return any(key in gps for key in _GPS_COORDINATES)
@@ -355,10 +358,12 @@ _HARMLESS_INFO |= {"loss", "srgb", "chromaticity", "lossless", "optimize", "comp
 def _seen_by_pillow(data: bytes) -> list[str]:
     from PIL import Image
 
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            found = [EXIF] if image.getexif() else []
-            found += [key for key in image.info if key.lower() not in _HARMLESS_INFO and key != "exif"]
-    except Exception:  # noqa: BLE001 - unreadable: it cannot be shown to be clean
-        return ["data Relais cannot read"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                found = [EXIF] if image.getexif() else []
+                found += [key for key in image.info if key.lower() not in _HARMLESS_INFO and key != "exif"]
+        except Exception:  # noqa: BLE001 - unreadable: it cannot be shown to be clean
+            return ["data Relais cannot read"]
     return sorted(set(found))

@@ -39,13 +39,15 @@ class Publication:
     problems: list[Problem] = field(default_factory=list)
     refused: set[str] = field(default_factory=set)  # files in the folders that are not published
 
-    def by_output_path(self) -> dict[str, PublishedImage]:
-        return {image.save_as: image for image in self.images.values()}
-
 
 def publication(site: Any) -> Publication:
     """This build's published images, computed once."""
     return site.once(_KEY, lambda: publish_images(site.content_dir, site.settings, site.settings_file))
+
+
+def published_at(site: Any) -> dict[str, PublishedImage]:
+    """The published images by their path in the output folder."""
+    return site.once(f"{_KEY} by output path", lambda: {i.save_as: i for i in publication(site).images.values()})
 
 
 def publish_images(content_dir: Path, settings: dict[str, Any], settings_file: str) -> Publication:

@@ -7,10 +7,12 @@ import struct
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageStat, PngImagePlugin
 
 from images.checks import images_in_output
-from images.cleaning import clean_image
+from images.cleaning import NotCleanable, clean_image
 from images.metadata import metadata_in, positions_in
 from images.settings import image_limits
 from relais.build import BuildOptions, check
@@ -175,3 +177,40 @@ def test_a_damaged_structure_is_never_called_clean() -> None:
     broken = jpeg[:2] + b"\xff\xe1" + struct.pack(">H", 1) + jpeg[2:]  # a length shorter than itself
     assert metadata_in(broken) == ["a damaged structure"]
     assert metadata_in(b"not an image at all") == ["data Relais cannot read"]
+
+
+# --- Whatever the bytes: a cleaned image or a named problem, never a traceback -----------
+
+_SAMPLES = {name: make() for name, make in DIRTY.items()}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    image_format=st.sampled_from(sorted(DIRTY)),
+    cut=st.integers(min_value=0, max_value=4000),
+    flips=st.lists(st.tuples(st.integers(min_value=0, max_value=3999), st.integers(0, 255)), max_size=6),
+)
+def test_damaged_files_never_raise_anything_but_a_named_problem(
+    image_format: str, cut: int, flips: list[tuple[int, int]]
+) -> None:
+    data = bytearray(_SAMPLES[image_format][: cut or None])
+    for position, value in flips:
+        if position < len(data):
+            data[position] = value
+    metadata_in(bytes(data))
+    positions_in(bytes(data))
+    try:
+        cleaned = clean_image(bytes(data), image_format, LIMITS, 960)
+    except NotCleanable as problem:
+        assert problem.what and problem.fix
+    else:
+        assert metadata_in(cleaned.data) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.binary(max_size=300), image_format=st.sampled_from(sorted(DIRTY)))
+def test_any_bytes_are_a_cleaned_image_or_a_named_problem(data: bytes, image_format: str) -> None:
+    metadata_in(data)
+    positions_in(data)
+    with pytest.raises(NotCleanable):
+        clean_image(data, image_format, LIMITS, 960)
