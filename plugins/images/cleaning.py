@@ -57,6 +57,7 @@ class CleanedImage:
     width: int
     height: int
     format: str  # JPEG, PNG, WEBP or GIF
+    frames: int = 1  # how many pictures the source held (an animation); the cleaned image keeps the first
 
 
 def clean_image(data: bytes, expected: str, limits: Limits, max_width: int | None) -> CleanedImage:
@@ -68,6 +69,7 @@ def clean_image(data: bytes, expected: str, limits: Limits, max_width: int | Non
     _check_format(data, expected)
     with _strict_decoding(), _opened(data, expected, limits) as original:
         try:
+            frames = getattr(original, "n_frames", 1)
             image = _pixels(original, expected, max_width)
         except NotCleanable:
             raise
@@ -75,7 +77,7 @@ def clean_image(data: bytes, expected: str, limits: Limits, max_width: int | Non
             raise _damaged(expected) from err
     buffer = io.BytesIO()
     image.save(buffer, format=expected, **_SAVE_OPTIONS[expected])
-    return CleanedImage(buffer.getvalue(), image.width, image.height, expected)
+    return CleanedImage(buffer.getvalue(), image.width, image.height, expected, frames)
 
 
 def _check_format(data: bytes, expected: str) -> None:

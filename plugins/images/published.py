@@ -68,6 +68,7 @@ def publish_images(content_dir: Path, settings: dict[str, Any], settings_file: s
             continue
         result.images[source.relative] = PublishedImage(source, save_as, cleaned[key])
         result.problems.extend(_position_warning(source, positions_in(data)))
+        result.problems.extend(_animation_warning(source, cleaned[key]))
     return result
 
 
@@ -108,6 +109,23 @@ def _position_warning(source: SourceImage, positions: list[str]) -> list[Problem
             f"this image file says where it was taken ({', '.join(positions)}); the site publishes a cleaned "
             "copy, but the file itself keeps it in the repository",
             "run ./publish.py clean-images to remove it from the file, before you commit it",
+            Severity.WARNING,
+        )
+    ]
+
+
+def _animation_warning(source: SourceImage, cleaned: CleanedImage) -> list[Problem]:
+    """A moving picture is published still: readers could not pause it (WCAG 2.2.2), and it is heavy."""
+    if cleaned.frames <= 1:
+        return []
+    return [
+        Problem(
+            source.shown_as,
+            0,
+            FIELD,
+            f"this image is animated ({cleaned.frames} pictures); the site shows its first picture only, "
+            "because readers could not pause a moving image",
+            "if the movement matters, describe it in the text, or link to a video published elsewhere",
             Severity.WARNING,
         )
     ]

@@ -214,3 +214,18 @@ def test_any_bytes_are_a_cleaned_image_or_a_named_problem(data: bytes, image_for
     positions_in(data)
     with pytest.raises(NotCleanable):
         clean_image(data, image_format, LIMITS, 960)
+
+
+def test_an_animation_is_published_still_with_a_warning(tmp_path: Path) -> None:
+    frames = [Image.new("RGB", (40, 30), colour) for colour in ("red", "green", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
+    cleaned = clean_image(buffer.getvalue(), "GIF", LIMITS, 960)
+    assert cleaned.frames == 3
+    with Image.open(io.BytesIO(cleaned.data)) as image:
+        assert getattr(image, "n_frames", 1) == 1
+    content = copy_minimal(tmp_path)
+    write_image(content / "images/moving.gif", buffer.getvalue())
+    problems = check(BuildOptions(settings_file=ROOT / "pelicanconf.py", content_dir=content)).problems
+    (warning,) = [p for p in problems.warnings if p.file.endswith("images/moving.gif")]
+    assert "animated (3 pictures)" in warning.what and "first picture only" in warning.what
