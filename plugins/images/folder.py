@@ -44,8 +44,11 @@ class Folder:
     refused: set[str] = field(default_factory=set)  # files present but not published
 
 
-def static_folders(settings: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(settings.get("STATIC_PATHS") or DEFAULT_STATIC_PATHS)
+def static_folders(settings: dict[str, Any]) -> tuple[Any, ...]:
+    value = settings.get("STATIC_PATHS", DEFAULT_STATIC_PATHS)
+    if value is None:
+        return DEFAULT_STATIC_PATHS
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def shown_root(content_dir: Path) -> str:
@@ -116,27 +119,34 @@ def _walk_from(content_dir: Path, relative: str, shown_prefix: str) -> Iterator[
             yield _unreadable(partial, shown_prefix, err), partial
             return
         if depth < len(parts) and not stat.S_ISDIR(mode):
-            yield _special(partial, shown_prefix, mode), partial
-            return
+            if not stat.S_ISREG(mode):
+                yield _special(partial, shown_prefix, mode), partial
+            return  # a file where a folder would be: there is no such folder
     yield from _entry(content_dir, relative, shown_prefix, mode)
 
 
 def _entry(content_dir: Path, relative: str, shown_prefix: str, mode: int) -> Iterator[_Found]:
+    """The entry and, for a folder, everything under it, in order (a stack, not recursion: any depth)."""
+    pending = [(relative, mode)]
+    while pending:
+        relative, mode = pending.pop()
+        if not stat.S_ISDIR(mode):
+            yield from _file(content_dir, relative, shown_prefix, mode)
+        elif relative.rsplit("/", 1)[-1].startswith("."):
+            yield _hidden_folder(relative, shown_prefix), relative
+        else:
+            try:
+                with os.scandir(content_dir / relative) as listing:
+                    children = sorted((child.name, child.stat(follow_symlinks=False).st_mode) for child in listing)
+            except OSError as err:
+                yield _unreadable(relative, shown_prefix, err), relative
+                continue
+            pending.extend((f"{relative}/{name}", child_mode) for name, child_mode in reversed(children))
+
+
+def _file(content_dir: Path, relative: str, shown_prefix: str, mode: int) -> Iterator[_Found]:
     path = content_dir / relative
     name = relative.rsplit("/", 1)[-1]
-    if stat.S_ISDIR(mode):
-        if name.startswith("."):
-            yield _hidden_folder(relative, shown_prefix), relative
-            return
-        try:
-            with os.scandir(path) as listing:
-                children = sorted((child.name, child.stat(follow_symlinks=False).st_mode) for child in listing)
-        except OSError as err:
-            yield _unreadable(relative, shown_prefix, err), relative
-            return
-        for child, child_mode in children:
-            yield from _entry(content_dir, f"{relative}/{child}", shown_prefix, child_mode)
-        return
     if not stat.S_ISREG(mode):
         yield _special(relative, shown_prefix, mode), relative
         return

@@ -14,6 +14,8 @@ from typing import Any
 
 from page_security.policy import other_host
 
+from .folder import static_folders
+
 _LINK_PREFIXES = ("{static}", "{attach}")
 
 
@@ -39,7 +41,7 @@ def resolve(src: str, source: str, settings: dict[str, Any]) -> ImageLink:
             "save the image (with its owner's permission) in content/images/ and link to /images/its-name.jpg",
         )
     relative = static_target(src.removeprefix(siteurl) if siteurl else src, source)
-    folders = tuple(settings.get("STATIC_PATHS", ("images",)))
+    folders = tuple(str(folder) for folder in static_folders(settings))
     if relative is None or not any(relative.startswith(folder.rstrip("/") + "/") for folder in folders):
         return ImageLink(
             src,
