@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import PurePosixPath
 from typing import Any
 
 from relais.built import BuiltFile
@@ -49,9 +50,10 @@ def _problems_of(src: str, alt: str | None, entry: Any, site: Any, published: Pu
     relative = link.relative or ""
     if relative in published.images or relative in published.refused:
         return  # a refused file has its own problem, naming it
-    folder = site.content_dir / relative
-    names = [p.name for p in folder.parent.glob("*") if p.is_file()] if folder.parent.is_dir() else []
-    guess = did_you_mean(folder.name, names)
+    wanted = PurePosixPath(relative)
+    # Suggest only among the images that are published: never a name from a folder a link leads to.
+    names = [PurePosixPath(path).name for path in published.images if PurePosixPath(path).parent == wanted.parent]
+    guess = did_you_mean(wanted.name, names)
     yield (
         f"there is no image content/{relative}",
         f"did you mean '{guess}'?" if guess else "check the file name, or add the image to content/images/",
@@ -133,18 +135,19 @@ def images_in_output(site: Any, built: BuiltFile) -> Iterator[Problem]:
         )
 
 
-# WeasyPrint writes a JPEG as a stream of its own, unchanged.
+# WeasyPrint writes a JPEG as a stream of its own, without decoding it: its header is in the PDF.
 _JPEG_STREAM = re.compile(rb"stream\r?\n\xff\xd8\xff")
 _XMP_PACKET = re.compile(rb"<x:xmpmeta|<\?xpacket begin")
+_HEADER_MOST = 4_000_000  # a JPEG's segments before its pixels: at most a few 64 KB segments
 
 
 def _pdf_images(built: BuiltFile) -> Iterator[Problem]:
-    """A JPEG is embedded in a PDF byte for byte: its header is in the file as it was."""
+    """The metadata of every JPEG the PDF embeds, and any XMP packet in it."""
     data = built.data
     found: set[str] = set()
     for stream in _JPEG_STREAM.finditer(data):
         start = stream.end() - 3
-        found.update(jpeg_header_metadata(data[start:]))
+        found.update(jpeg_header_metadata(data[start : start + _HEADER_MOST]))
     if _XMP_PACKET.search(data):
         found.add("XMP")
     if found:
