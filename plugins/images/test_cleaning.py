@@ -229,3 +229,16 @@ def test_an_animation_is_published_still_with_a_warning(tmp_path: Path) -> None:
     problems = check(BuildOptions(settings_file=ROOT / "pelicanconf.py", content_dir=content)).problems
     (warning,) = [p for p in problems.warnings if p.file.endswith("images/moving.gif")]
     assert "animated (3 pictures)" in warning.what and "first picture only" in warning.what
+
+
+@pytest.mark.parametrize("image_format", ["GIF", "JPEG", "PNG"])
+def test_a_polyglot_loses_its_other_self(image_format: str) -> None:
+    """An image that is also a page or a script: its pixels are published, never the rest."""
+    payload = b"<html><script>alert(document.domain)</script></html>"
+    buffer = io.BytesIO()
+    options = {"comment": payload} if image_format in ("GIF", "JPEG") else {}
+    Image.new("RGB", (20, 20), "white").save(buffer, image_format, **options)
+    polyglot = buffer.getvalue() + payload
+    cleaned = clean_image(polyglot, image_format, LIMITS, 960)
+    assert b"<script" not in cleaned.data and b"<html" not in cleaned.data
+    assert metadata_in(cleaned.data) == []
