@@ -6,6 +6,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from page_security.outbound import mark_outbound_links
 from page_security.policy import content_security_policy, other_host
@@ -309,3 +311,54 @@ def test_a_build_whose_output_would_load_from_another_host_is_refused(tmp_path: 
     )
     assert "Traceback" not in result.stderr
     assert tree_digest(output) == before
+
+
+PAGE_PIECES = st.sampled_from(
+    [
+        "<",
+        ">",
+        "</",
+        "<!--",
+        "-->",
+        "--!>",
+        "<img",
+        " src=",
+        "//x.example.com/a",
+        "\\\\",
+        "<noscript>",
+        "</noscript>",
+        "<svg>",
+        "<image href=",
+        "<style>",
+        "url(",
+        "@import '",
+        "'",
+        '"',
+        "<![CDATA[",
+        "]]>",
+        "<?xml-stylesheet href=",
+        "?>",
+        "<!DOCTYPE x [<!ENTITY e 'y'>]>",
+        "&e;",
+        "&lt;",
+        "\x00",
+        "é",
+        "\n",
+        " ",
+        "<meta http-equiv=refresh content=",
+        "<link rel=icon href=",
+        "<content type='html'>",
+        "</content>",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(PAGE_PIECES, max_size=40).map("".join), st.sampled_from(["a.html", "a.svg", "a.xml", "a.css", "a.xhtml"])
+)
+def test_any_file_is_checked_without_failing(tmp_path: Path, text: str, name: str) -> None:
+    write(tmp_path, name, text)
+    problems = list(check_built_site([outside_requests], SITE, tmp_path))
+    assert all(problem.file == f"output/{name}" and problem.what for problem in problems)
+    (tmp_path / name).unlink()

@@ -168,3 +168,63 @@ def test_judgement_is_what_nh3_applies() -> None:
     assert judge_attribute("h2", "id", "main--content").kept is None
     assert judge_attribute("h2", "id", "where-to-eat_1").kept == "where-to-eat_1"
     assert 'class="footnote-ref"' in sanitise('<a class="footnote-ref quick-exit-button" href="#fn:1">1</a>')
+
+
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "\n",
+        "\n\n",
+        "    ",
+        "```",
+        "`",
+        "<",
+        ">",
+        "</",
+        "<!--",
+        "-->",
+        "--!>",
+        "<p",
+        "<a",
+        "<script",
+        "<svg",
+        "<text",
+        "<q",
+        " onclick=",
+        " class=",
+        " id=",
+        ' href="',
+        "javascript:",
+        "&#106;",
+        "&#x09;",
+        '"',
+        "'",
+        "{: .x #a--b }",
+        "[x](",
+        ")",
+        "[^1]",
+        "## h",
+        "- ",
+        "| a |",
+        "\x00",
+        "é",
+        "<![CDATA[",
+        "<?",
+        "<noscript>",
+        "</p>",
+        "/>",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(MARKDOWN_PIECES, max_size=40).map("".join))
+def test_any_body_gets_warnings_on_its_own_lines_without_failing(body: str) -> None:
+    from markdown import Markdown
+
+    from sanitiser.lines import lines_of
+
+    html = Markdown(extensions=["markdown.extensions.extra", "markdown.extensions.toc"]).convert(body)
+    found = removals(html)
+    lines = lines_of(body, 10, [removal.locator for removal in found])
+    assert len(lines) == len(found)
+    assert all(10 <= line <= 10 + body.count("\n") for line in lines)
