@@ -313,44 +313,14 @@ def test_a_build_whose_output_would_load_from_another_host_is_refused(tmp_path: 
     assert tree_digest(output) == before
 
 
-PAGE_PIECES = st.sampled_from(
-    [
-        "<",
-        ">",
-        "</",
-        "<!--",
-        "-->",
-        "--!>",
-        "<img",
-        " src=",
-        "//x.example.com/a",
-        "\\\\",
-        "<noscript>",
-        "</noscript>",
-        "<svg>",
-        "<image href=",
-        "<style>",
-        "url(",
-        "@import '",
-        "'",
-        '"',
-        "<![CDATA[",
-        "]]>",
-        "<?xml-stylesheet href=",
-        "?>",
-        "<!DOCTYPE x [<!ENTITY e 'y'>]>",
-        "&e;",
-        "&lt;",
-        "\x00",
-        "é",
-        "\n",
-        " ",
-        "<meta http-equiv=refresh content=",
-        "<link rel=icon href=",
-        "<content type='html'>",
-        "</content>",
-    ]
-)
+# fmt: off
+PAGE_PIECES = st.sampled_from([
+    "<", ">", "</", "<!--", "-->", "--!>", "<img", " src=", "//x.example.com/a", "\\\\", "<noscript>",
+    "</noscript>", "<svg>", "<image href=", "<style>", "url(", "@import '", "'", '"', "<![CDATA[", "]]>",
+    "<?xml-stylesheet href=", "?>", "<!DOCTYPE x [<!ENTITY e 'y'>]>", "&e;", "&lt;", "\x00", "é", "\n", " ",
+    "<meta http-equiv=refresh content=", "<link rel=icon href=", "<content type='html'>", "</content>",
+])
+# fmt: on
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

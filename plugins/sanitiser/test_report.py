@@ -89,38 +89,13 @@ def test_each_warning_matches_what_nh3_keeps(tag: str) -> None:
             _agrees(tag, name, value)
 
 
-ADDRESS_PIECES = st.sampled_from(
-    [
-        "javascript",
-        "java",
-        "script",
-        "https",
-        "http",
-        "mailto",
-        "data",
-        ":",
-        "//",
-        "\\",
-        "/",
-        "\t",
-        "\n",
-        " ",
-        "\x00",
-        "&#x09;",
-        "&#106;",
-        "&Tab;",
-        "&NewLine;",
-        "&colon;",
-        "&#58",
-        "example.org",
-        "a b",
-        "@",
-        "%20",
-        "[::1]",
-        "?",
-        "#",
-    ]
-)
+# fmt: off
+ADDRESS_PIECES = st.sampled_from([
+    "javascript", "java", "script", "https", "http", "mailto", "data", ":", "//", "\\", "/", "\t", "\n", " ",
+    "\x00", "&#x09;", "&#106;", "&Tab;", "&NewLine;", "&colon;", "&#58", "example.org", "a b", "@", "%20",
+    "[::1]", "?", "#",
+])
+# fmt: on
 
 
 @settings(max_examples=300, deadline=None)
@@ -170,50 +145,14 @@ def test_judgement_is_what_nh3_applies() -> None:
     assert 'class="footnote-ref"' in sanitise('<a class="footnote-ref quick-exit-button" href="#fn:1">1</a>')
 
 
-MARKDOWN_PIECES = st.sampled_from(
-    [
-        "\n",
-        "\n\n",
-        "    ",
-        "```",
-        "`",
-        "<",
-        ">",
-        "</",
-        "<!--",
-        "-->",
-        "--!>",
-        "<p",
-        "<a",
-        "<script",
-        "<svg",
-        "<text",
-        "<q",
-        " onclick=",
-        " class=",
-        " id=",
-        ' href="',
-        "javascript:",
-        "&#106;",
-        "&#x09;",
-        '"',
-        "'",
-        "{: .x #a--b }",
-        "[x](",
-        ")",
-        "[^1]",
-        "## h",
-        "- ",
-        "| a |",
-        "\x00",
-        "é",
-        "<![CDATA[",
-        "<?",
-        "<noscript>",
-        "</p>",
-        "/>",
-    ]
-)
+# fmt: off
+MARKDOWN_PIECES = st.sampled_from([
+    "\n", "\n\n", "    ", "```", "`", "<", ">", "</", "<!--", "-->", "--!>", "<p", "<a", "<script", "<svg",
+    "<text", "<q", " onclick=", " class=", " id=", ' href="', "javascript:", "&#106;", "&#x09;", '"', "'",
+    "{: .x #a--b }", "[x](", ")", "[^1]", "## h", "- ", "| a |", "\x00", "é", "<![CDATA[", "<?", "<noscript>",
+    "</p>", "/>",
+])
+# fmt: on
 
 
 @settings(max_examples=200, deadline=None)
