@@ -29,6 +29,7 @@ from .loads import css_loads, element_loads, feed_loads, local_name
 from .policy import other_host, own_hosts, policies
 
 _FIX_ASSET = "copy the file into theme/static/ (or content/images/) and link to it on this site"
+_FIX_FORM = "forms may only send to this site"
 _FIX_POLICY = (
     "start the page from theme/templates/base.html, whose <head> includes the policy first (plugins/page_security)"
 )
@@ -48,7 +49,13 @@ def outside_requests(site: Any, built: BuiltFile) -> Iterator[Problem]:
         return
     root = built.tree
     if root is None:
-        yield Problem(built.shown_as, 0, field, "this file could not be read, so it cannot be checked", _FIX_ASSET)
+        yield Problem(
+            built.shown_as,
+            0,
+            field,
+            "this file is empty or cannot be read as markup, so nothing says it stays on this site",
+            "look at the template or plugin that writes it",
+        )
         return
     if built.kind in {"html", "xhtml"}:
         yield from (Problem(built.shown_as, line, field, what, _FIX_POLICY) for line, what in _policy_problems(root))
@@ -63,9 +70,12 @@ def outside_requests(site: Any, built: BuiltFile) -> Iterator[Problem]:
 def _outside(built: BuiltFile, field: str, load: tuple[int, str, str], ours: frozenset[str]) -> Iterator[Problem]:
     line, what, address = load
     host = other_host(address, ours)
-    if host is not None:
-        fix = "forms may only send to this site" if "action>" in what else _FIX_ASSET
-        yield Problem(built.shown_as, line, field, f"{what} loads from another site, {host}", fix)
+    if host is None:
+        return
+    if what.endswith("action>"):
+        yield Problem(built.shown_as, line, field, f"{what} sends what readers type to another site, {host}", _FIX_FORM)
+    else:
+        yield Problem(built.shown_as, line, field, f"{what} loads from another site, {host}", _FIX_ASSET)
 
 
 def _nodes(root: Any) -> Iterator[Any]:
