@@ -134,8 +134,10 @@ def make_parser() -> argparse.ArgumentParser:
         "clean-images",
         help="remove location and camera data from the image files in content/",
         description="Rewrite every image of the content's static folders (content/images/) that carries "
-        "metadata (GPS position, camera, date, author) with its pixels only, at full size. The published "
-        "copies are always cleaned; this cleans the files you commit, so the repository does not keep them.",
+        "metadata (GPS position, camera, date, author, comments, thumbnails) with its pixels only, at full size. "
+        "The published copies are always cleaned; this cleans the files you commit, so the repository does not "
+        "keep them. Links are never followed and nothing outside content/ is written; files the build would "
+        "refuse are listed, not changed.",
     )
     _where(clean_parser)
     return parser
@@ -259,14 +261,15 @@ def run_clean_images(args: argparse.Namespace) -> int:
     if problems:
         print_problems(Problems(problems))
         return 1
-    from images.cleaning import strip_in_place
-    from images.writing import static_sources
+    from images.in_place import clean_sources
 
-    cleaned = [path for path in static_sources(settings).values() if strip_in_place(path)]
-    for path in cleaned:
-        print(f"Cleaned {_shown(path)}")
-    print(f"{len(cleaned)} image(s) cleaned." if cleaned else "No image in the content carries metadata.")
-    return 0
+    result = clean_sources(Path(settings["PATH"]), settings, str(args.settings))
+    for shown in result.cleaned:
+        print(f"Cleaned {shown}")
+    print(f"{len(result.cleaned)} image(s) cleaned." if result.cleaned else "No image in the content carries metadata.")
+    problems = Problems(result.problems)
+    print_problems(problems)
+    return 1 if problems.errors else 0
 
 
 def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[str]) -> tuple[list, str]:

@@ -41,7 +41,10 @@ class MarkdownRenderer:
     """One Markdown instance, reset between files (cheaper than one per file)."""
 
     def __init__(self, markdown_settings: dict[str, Any]) -> None:
-        self._markdown = Markdown(**markdown_settings)
+        # As Pelican reads MARKDOWN: each extension configured is also enabled.
+        extensions = list(markdown_settings.get("extensions", []))
+        extensions += [name for name in markdown_settings.get("extension_configs", {}) if name not in extensions]
+        self._markdown = Markdown(**{**markdown_settings, "extensions": extensions})
 
     def convert(self, text: str) -> str:
         self._markdown.reset()
