@@ -93,6 +93,7 @@ def build(options: BuildOptions) -> BuildResult:
         return result
     replace_output(build_folder, output)
     incremental.save()
+    site.cache.prune()
     result.built = True
     result.counts = _published_counts(site)
     result.seconds = time.monotonic() - started

@@ -8,7 +8,9 @@ everything the templates call is accounted for:
 - plain data (text, numbers, dates, lists, dicts, pydantic models) is read
   in full;
 - objects (Pelican's articles and pages, our entry pages, feeds…) through
-  the attributes the templates use, plus their text (``str``, ``__html__``);
+  the attributes the templates use, plus their text (``str``, ``__html__``)
+  and, for containers, their items (an object that can be looped over but
+  has no length, such as an endless schedule, is read by its attributes only);
 - a function a template calls (``language_links``, ``safety_page_url``…)
   must say what its result depends on: mark it with :func:`reads` (a value,
   or a function computing it, that changes whenever its results may) or
@@ -21,13 +23,12 @@ Filters are taken to depend on their input and the language only.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 import functools
 import hashlib
 import types
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sized
 from typing import Any, TypeVar
 
 from markupsafe import Markup
@@ -60,9 +61,8 @@ def reads(function: Function, depends_on: Any) -> Function:
 class Digester:
     """Digests of values as templates reading ``attributes`` see them; remembers each object's."""
 
-    def __init__(self, attributes: Iterable[str], every_attribute: bool = False) -> None:
+    def __init__(self, attributes: Iterable[str]) -> None:
         self.attributes = tuple(sorted(set(attributes)))
-        self.every_attribute = every_attribute
         # id(value) -> (value, digest): the value is kept so that its id is not reused.
         self._known: dict[int, tuple[Any, bytes]] = {}
         self._visiting: set[int] = set()
@@ -122,7 +122,7 @@ class Digester:
             parts.append(str(value).encode())
         if hasattr(value, "__html__"):
             parts.append(str(value.__html__()).encode())
-        for name in self._attribute_names(value):
+        for name in self.attributes:
             try:
                 item = getattr(value, name)
             except Exception:  # noqa: BLE001 - a missing or failing attribute renders as undefined
@@ -132,16 +132,9 @@ class Digester:
                 parts.append(b"method:" + name.encode())  # str.upper, dict.items… read the object itself
                 continue
             parts += [name.encode(), self.digest(item)]
-        if isinstance(value, Iterable) and not isinstance(value, str | bytes):
-            parts.append(self.digest(list(value)))
+        if isinstance(value, Sized) and isinstance(value, Iterable):
+            parts.append(self.digest(list(value)))  # a container: what a loop over it gives
         return _hash(b"object", *parts)
-
-    def _attribute_names(self, value: Any) -> Iterable[str]:
-        if not self.every_attribute:
-            return self.attributes
-        if dataclasses.is_dataclass(value):
-            return [field.name for field in dataclasses.fields(value)]
-        return sorted(name for name in getattr(value, "__dict__", {}) if not name.startswith("_"))
 
 
 @functools.cache

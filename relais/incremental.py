@@ -30,6 +30,7 @@ from typing import Any
 
 import jinja2
 
+from .cache import cache_enabled
 from .digest import Digester
 from .ledger import LedgerState, OutputLedger
 from .template_reads import TemplateReads
@@ -103,7 +104,7 @@ class IncrementalBuild:
 
     def __init__(self, cache: Path, build_folder: Path, previous_output: Path, code_folders: Iterable[str]) -> None:
         self.cache = cache
-        state = load_state(cache)
+        state = load_state(cache) if cache_enabled() else None
         self.ledger = OutputLedger(build_folder, previous_output, state.ledger if state else None)
         self.code = code_digest(tuple(sorted(str(Path(folder).resolve()) for folder in code_folders)))
         self._runs: dict[int, PageDigests] = {}
@@ -116,7 +117,8 @@ class IncrementalBuild:
         return self._runs[key]
 
     def save(self) -> None:
-        save_state(self.cache, BuildState(ledger=self.ledger.state))
+        if cache_enabled():
+            save_state(self.cache, BuildState(ledger=self.ledger.state))
 
 
 class PageDigests:
@@ -125,13 +127,15 @@ class PageDigests:
     def __init__(self, code: str, settings: dict[str, Any]) -> None:
         self.base = hashlib.blake2b(code.encode() + settings_digest(settings), digest_size=20).digest()
         self._reads: TemplateReads | None = None
-        self._digesters: dict[tuple[frozenset[str], bool], Digester] = {}
+        self._digesters: dict[frozenset[str], Digester] = {}
 
     def of(self, template: jinja2.Template, name: str, context: Mapping[str, Any], values: Mapping[str, Any]) -> str:
         """The digest of the page ``name`` rendered with ``template`` from ``values`` over ``context``."""
         environment = template.environment
         reads = self._template_reads(environment).of(str(template.name))
-        digester = self._digester(frozenset(reads.attributes), reads.every_attribute)
+        if reads.unknown_attributes:
+            return ""  # no key: always rendered
+        digester = self._digester(frozenset(reads.attributes))
         digest = hashlib.blake2b(self.base, digest_size=20)
         digest.update(f"{name}\0{sorted(reads.templates)}".encode())
         for read in sorted(reads.names):
@@ -147,8 +151,7 @@ class PageDigests:
             self._reads = TemplateReads(environment, partials)
         return self._reads
 
-    def _digester(self, attributes: frozenset[str], every_attribute: bool) -> Digester:
-        key = (attributes, every_attribute)
-        if key not in self._digesters:
-            self._digesters[key] = Digester(attributes, every_attribute)
-        return self._digesters[key]
+    def _digester(self, attributes: frozenset[str]) -> Digester:
+        if attributes not in self._digesters:
+            self._digesters[attributes] = Digester(attributes)
+        return self._digesters[attributes]

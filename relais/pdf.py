@@ -15,31 +15,37 @@ identifier of its own.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import importlib.metadata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from .cache import Cache, key_of
+
+CACHE_NAMESPACE = "pdf"
 
 
-class SiteFilesFetcher(URLFetcher):
-    """Serves ``/path``, ``file:`` and the site's own URLs from the given folders; refuses the rest."""
+class SiteFiles:
+    """Finds ``/path``, ``file:`` and the site's own URLs in the given folders; nothing else."""
 
     def __init__(self, roots: Iterable[Path], site_url: str = "") -> None:
-        super().__init__(allowed_protocols=("file",))
         self.roots = [root.resolve() for root in roots]
         self.site_url = site_url.rstrip("/")
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+    def find(self, url: str) -> tuple[str, Path] | None:
+        """The path a URL names on this site, and the file holding it; None for anything else."""
         wanted = self._site_path(url)
         if wanted is None:
-            raise ValueError(f"not loaded (PDFs use the site's own files only): {url[:80]}")
-        for candidate in self._candidates(wanted):
-            if candidate.is_file():
-                return super().fetch(candidate.as_uri(), headers)
-        raise ValueError(f"not one of the site's files: {wanted}")
+            return None
+        path = self.locate(wanted)
+        return (wanted, path) if path is not None else None
+
+    def locate(self, wanted: str) -> Path | None:
+        """The file a site path (``/images/x.jpg``) names in the folders, if there is one."""
+        return next((candidate for candidate in self._candidates(wanted) if candidate.is_file()), None)
 
     def _site_path(self, url: str) -> str | None:
         """The path a URL names on this site (pages link images with the site's address), or None."""
@@ -59,6 +65,45 @@ class SiteFilesFetcher(URLFetcher):
             if candidate.is_relative_to(root):
                 yield candidate
 
+    def site_relative(self, path: Path) -> str:
+        """A found file as the same name in every build (the build folder's own name changes)."""
+        for root in self.roots:
+            if path.is_relative_to(root):
+                return path.relative_to(root).as_posix()
+        return path.as_posix()
+
+
+@functools.cache
+def _fetcher_class() -> type:
+    """WeasyPrint's fetcher, limited to the site's files and noting each one it serves.
+
+    Defined on first use: importing WeasyPrint takes a second, and a build
+    whose PDFs all come from the cache never needs it.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class SiteFilesFetcher(URLFetcher):  # type: ignore[misc,valid-type]
+        def __init__(self, files: SiteFiles) -> None:
+            super().__init__(allowed_protocols=("file",))
+            self.files = files
+            self.served: dict[str, str] = {}  # site path → hash of the bytes served
+
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+            found = self.files.find(url)
+            if found is None:
+                raise ValueError(f"not loaded (PDFs use the site's own files only): {url[:80]}")
+            _wanted, path = found
+            self.served[self.files.site_relative(path)] = _file_hash(path)
+            return super().fetch(path.as_uri(), headers)
+
+    return SiteFilesFetcher
+
+
+@dataclass(frozen=True)
+class _CachedPdf:
+    data: bytes
+    served: dict[str, str]  # what the PDF embeds (images…), by site path, with each file's hash
+
 
 def render_pdf(
     html: str,
@@ -69,24 +114,65 @@ def render_pdf(
     site_url: str = "",
     css: Iterable[str] = (),
     dated: dt.date | None = None,
+    cache: Cache | None = None,
 ) -> None:
     """Write ``html`` as a tagged PDF at ``target``.
 
     Files are looked up in ``roots`` (the folder being built); ``site_url``
     (``SITEURL``) is the site's own address, which pages put in front of
-    their images' paths.  ``dated`` becomes the document's creation and modification dates (the
-    content's own date, so the file does not change from one build to the
-    next); without it the PDF carries no date.
+    their images' paths.  ``dated`` becomes the document's creation and
+    modification dates (the content's own date, so the file does not change
+    from one build to the next); without it the PDF carries no date.  With a
+    ``cache``, a PDF made from the same HTML, styles and embedded files as in
+    an earlier build is taken from it rather than rendered again.
     """
-    roots = list(roots)
-    fetcher = SiteFilesFetcher(roots, site_url)
+    roots, stylesheets, css = list(roots), list(stylesheets), list(css)
+    files = SiteFiles(roots, site_url)
     if dated is not None:
         stamp = f"{dated.isoformat()}T00:00:00Z"
         meta = f'<meta name="dcterms.created" content="{stamp}"><meta name="dcterms.modified" content="{stamp}">'
         html = html.replace("</head>", meta + "</head>", 1)
-    document = HTML(string=html, base_url=roots[0].as_uri() + "/", url_fetcher=fetcher)
+    key = _pdf_key(html, stylesheets, css, site_url)
+    cached = cache.get(CACHE_NAMESPACE, key) if cache is not None else None
+    if isinstance(cached, _CachedPdf) and _still_the_same(cached.served, files):
+        _write(target, cached.data)
+        return
+    data, served = _render(html, files, stylesheets, css)
+    _write(target, data)
+    if cache is not None:
+        cache.put(CACHE_NAMESPACE, key, _CachedPdf(data, served))
+
+
+def _render(html: str, files: SiteFiles, stylesheets: list[Path], css: list[str]) -> tuple[bytes, dict[str, str]]:
+    from weasyprint import CSS, HTML
+
+    fetcher = _fetcher_class()(files)
+    document = HTML(string=html, base_url=files.roots[0].as_uri() + "/", url_fetcher=fetcher)
     styles = [CSS(filename=str(sheet), url_fetcher=fetcher) for sheet in stylesheets]
     styles += [CSS(string=text, url_fetcher=fetcher) for text in css]
-    target.parent.mkdir(parents=True, exist_ok=True)
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    document.write_pdf(target, stylesheets=styles, pdf_tags=True, pdf_identifier=identifier)
+    data = document.write_pdf(stylesheets=styles, pdf_tags=True, pdf_identifier=identifier)
+    return data, dict(fetcher.served)
+
+
+def _pdf_key(html: str, stylesheets: list[Path], css: list[str], site_url: str) -> str:
+    sheets = [sheet.read_bytes() for sheet in stylesheets]
+    return key_of(importlib.metadata.version("weasyprint"), site_url, html, *css, *sheets)
+
+
+def _still_the_same(served: dict[str, str], files: SiteFiles) -> bool:
+    """Every file the cached PDF embeds is, byte for byte, the one this build would give."""
+    for site_path, digest in served.items():
+        found = files.locate("/" + site_path)
+        if found is None or _file_hash(found) != digest:
+            return False
+    return True
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)

@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import markdown
 from markdown import Markdown
 
+from .cache import key_of
 from .workers import parallel_map
 
 if TYPE_CHECKING:
@@ -40,17 +42,16 @@ def markdown_options(settings: dict[str, Any]) -> dict[str, Any]:
 class MarkdownRenderer:
     """One Markdown instance, reset between files (cheaper than one per file)."""
 
-    def __init__(self, markdown_settings: dict[str, Any]) -> None:
-        # As Pelican reads MARKDOWN: each extension configured is also enabled.
-        extensions = list(markdown_settings.get("extensions", []))
-        extensions += [name for name in markdown_settings.get("extension_configs", {}) if name not in extensions]
-        self._markdown = Markdown(**{**markdown_settings, "extensions": extensions})
+    def __init__(self, options: dict[str, Any]) -> None:
+        """``options`` as :func:`markdown_options` gives them."""
+        self._markdown = Markdown(**options)
 
     def convert(self, text: str) -> str:
         self._markdown.reset()
         return self._markdown.convert(text)
 
 
+CACHE_NAMESPACE = "markdown"
 # The renderer of this process: the build's own, or a worker's (see convert_bodies).
 _process_renderer: MarkdownRenderer | None = None
 _process_options: dict[str, Any] = {}
@@ -76,10 +77,19 @@ def convert_bodies(site: Site) -> None:
     ask for bodies; entries converted already are left alone.
     """
     converted: dict[str, str] = site.once("converted bodies", dict)
-    pending = [entry for entry in site.index.entries if entry.type.has_body and entry.source not in converted]
-    _use_options(markdown_options(site.settings))
-    html = parallel_map(_convert, [entry.front.body for entry in pending])
-    converted.update(zip((entry.source for entry in pending), html, strict=True))
+    options = markdown_options(site.settings)
+    keys: dict[str, str] = {}
+    for entry in site.index.entries:
+        if entry.type.has_body and entry.source not in converted:
+            keys[entry.source] = key_of(repr(options), markdown.__version__, entry.front.body)
+            cached = site.cache.get(CACHE_NAMESPACE, keys[entry.source])
+            if isinstance(cached, str):
+                converted[entry.source] = cached
+    pending = [entry for entry in site.index.entries if entry.source in keys and entry.source not in converted]
+    _use_options(options)
+    for entry, html in zip(pending, parallel_map(_convert, [entry.front.body for entry in pending]), strict=True):
+        converted[entry.source] = html
+        site.cache.put(CACHE_NAMESPACE, keys[entry.source], html)
 
 
 def body_html(entry: Entry, site: Site) -> str:

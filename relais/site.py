@@ -28,6 +28,7 @@ from types import ModuleType
 from typing import Any
 
 from .built import check_built_site
+from .cache import Cache, cache_folder
 from .clock import Clock, build_clock
 from .content import ContentIndex, load_content
 from .content_types import CORE_TYPES, ContentType
@@ -51,6 +52,8 @@ class Site:
     problems: Problems
     settings: dict[str, Any] = field(default_factory=dict)
     plugins: tuple[ModuleType, ...] = ()
+    # What earlier builds computed and this one may reuse (see relais.cache).
+    cache: Cache = field(default_factory=lambda: Cache(None))
     # Results computed once per build and shared by hooks (see ``once``).
     computed: dict[str, Any] = field(default_factory=dict)
 
@@ -99,7 +102,8 @@ def load_site(
     content_dir = Path(settings["PATH"])
     index = load_content(content_dir, config, clock, content_types(plugins))
     problems.extend(index.problems)
-    site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins)
+    cache = Cache(cache_folder(Path(settings["OUTPUT_PATH"]))) if settings.get("OUTPUT_PATH") else Cache(None)
+    site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins, cache)
     convert_bodies(site)
     for source_check in site.hooks("SOURCE_CHECKS"):
         problems.extend(source_check(site))

@@ -12,8 +12,10 @@ titles and summaries.
 The reading errs on the safe side: a name assigned in one template and read
 in another counts as read; a template included by a name computed at render
 time counts every template the theme's slots may hold (``SLOTS``); a
-template that takes attributes by a computed name (``attr``, ``map``…) reads
-every attribute.
+template that takes an attribute by a name computed at render time (the
+``attr`` filter, ``map`` or ``sort`` with a variable) cannot be judged, so
+its pages are always rendered.  ``x[key]`` with a computed key is taken as a
+look-up in a mapping, which a digest reads in full.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from jinja2 import nodes
 
 # Filters that read an attribute named by a string argument: the string is the attribute.
 _ATTRIBUTE_FILTERS = frozenset({"map", "sort", "groupby", "selectattr", "rejectattr", "sum", "unique", "min", "max"})
+# Filters whose first argument, when given by position, is an attribute's name.
+_ATTRIBUTE_FIRST = frozenset({"groupby", "selectattr", "rejectattr", "sum"})
 # Filters and globals that take an attribute by a name we cannot know.
 _ANY_ATTRIBUTE = frozenset({"attr", "getattr", "dictsort", "tojson", "pprint", "xmlattr"})
 
@@ -37,13 +41,13 @@ class Reads:
 
     names: set[str] = field(default_factory=set)
     attributes: set[str] = field(default_factory=set)
-    every_attribute: bool = False
+    unknown_attributes: bool = False  # an attribute named at render time: always render
     templates: set[str] = field(default_factory=set)
 
     def add(self, other: Reads) -> None:
         self.names |= other.names
         self.attributes |= other.attributes
-        self.every_attribute = self.every_attribute or other.every_attribute
+        self.unknown_attributes = self.unknown_attributes or other.unknown_attributes
         self.templates |= other.templates
 
 
@@ -89,13 +93,11 @@ def _reads_of(tree: nodes.Template) -> Reads:
         reads.attributes.add(node.attr)
     for node in tree.find_all(nodes.Getitem):
         if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-            reads.attributes.add(node.arg.value)
-        else:
-            reads.every_attribute = True  # x[key]: any key
+            reads.attributes.add(node.arg.value)  # x["name"] falls back to the attribute
     for node in tree.find_all((nodes.Filter, nodes.Test, nodes.Call)):
         name = getattr(node, "name", None) or _called_name(node)
         if name in _ANY_ATTRIBUTE:
-            reads.every_attribute = True
+            reads.unknown_attributes = True
         elif name in _ATTRIBUTE_FILTERS:
             _attribute_arguments(node, reads)
     return reads
@@ -108,10 +110,12 @@ def _called_name(node: nodes.Node) -> str | None:
 
 
 def _attribute_arguments(node: nodes.Node, reads: Reads) -> None:
-    """``map(attribute='title')``, ``sort(attribute='date')``, ``selectattr('draft')``…"""
-    arguments = [*getattr(node, "args", []), *(keyword.value for keyword in getattr(node, "kwargs", []))]
-    for argument in arguments:
+    """``map(attribute='title')``, ``sort(attribute='date')``, ``selectattr('draft')``, ``groupby('year')``…"""
+    name = getattr(node, "name", None)
+    named = [keyword.value for keyword in getattr(node, "kwargs", []) if keyword.key == "attribute"]
+    positional = list(getattr(node, "args", []))[:1] if name in _ATTRIBUTE_FIRST else []
+    for argument in named or positional:
         if isinstance(argument, nodes.Const) and isinstance(argument.value, str):
             reads.attributes.update(part for part in argument.value.split(".") if part)
         elif not isinstance(argument, nodes.Const):
-            reads.every_attribute = True
+            reads.unknown_attributes = True

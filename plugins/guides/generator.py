@@ -48,6 +48,7 @@ class GuideGenerator(EntryGenerator):
                 roots=[Path(self.output_path)],  # images: the cleaned copies, written there before any PDF
                 site_url=self.settings.get("SITEURL", ""),
                 dated=updated,
+                cache=site.cache,
             )
 
 

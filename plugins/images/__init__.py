@@ -7,9 +7,10 @@
   image in a body has alt text and is one of those files;
 - ``HTML_FILTERS``: each ``<img>`` gets its final ``width``/``height`` (no
   layout jump), ``loading="lazy"`` and ``decoding="async"``;
+- ``get_generators``: Relais writes each image re-encoded from its pixels
+  only, at most ``IMAGE_MAX_WIDTH`` wide, once per build, before any page or
+  PDF is made (and before the other languages' runs start);
 - ``static_generator_finalized``: Pelican copies nothing from content/;
-  Relais writes each image re-encoded from its pixels only, at most
-  ``IMAGE_MAX_WIDTH`` wide, once per build and before any PDF is made;
 - ``OUTPUT_CHECKS``: no image in the output, nor any JPEG a PDF embeds,
   carries metadata; each content image is the cleaned copy.
 """
@@ -20,7 +21,7 @@ from pelican import signals
 
 from .checks import image_problems, images_in_output
 from .markup import sized_images
-from .writing import publish_cleaned_images
+from .writing import copy_nothing, write_cleaned_images
 
 HTML_FILTERS = (sized_images,)
 SOURCE_CHECKS = (image_problems,)
@@ -28,4 +29,5 @@ OUTPUT_CHECKS = (images_in_output,)
 
 
 def register() -> None:
-    signals.static_generator_finalized.connect(publish_cleaned_images)
+    signals.get_generators.connect(write_cleaned_images)
+    signals.static_generator_finalized.connect(copy_nothing)

@@ -4,9 +4,9 @@ Pelican's StaticGenerator would copy every file of ``STATIC_PATHS`` as it is
 (and every file a ``{static}`` link names), following links.  Here its list
 of files to copy is emptied as soon as it is made (its record of them stays,
 so ``{static}`` links still find their address), and the cleaned images are
-written instead: once per build, by the first language's run, before any
-page or PDF is written, so the PDFs embed the cleaned copies from the output
-folder.
+written instead: once per build, by the first language's run before any
+page or PDF is written (and before the other languages' runs start), so the
+PDFs embed the cleaned copies from the output folder.
 """
 
 from __future__ import annotations
@@ -21,13 +21,17 @@ from relais.site import SETTINGS_KEY
 from .published import Publication, publication
 
 
-def publish_cleaned_images(generator: Any) -> None:
-    """``static_generator_finalized``: copy nothing as it is, write the cleaned images once."""
+def write_cleaned_images(pelican: Any) -> None:
+    """``get_generators`` of the first language's run: write every cleaned image, once per build."""
+    site = pelican.settings.get(SETTINGS_KEY)
+    if site is not None and is_outermost(pelican.settings):
+        write_images(publication(site), Path(pelican.output_path))
+
+
+def copy_nothing(generator: Any) -> None:
+    """``static_generator_finalized``: Pelican copies nothing from content/ as it is."""
     generator.staticfiles.clear()
     generator.context["staticfiles"] = generator.staticfiles
-    site = generator.settings.get(SETTINGS_KEY)
-    if site is not None and is_outermost(generator.settings):
-        write_images(publication(site), Path(generator.output_path))
 
 
 def write_images(published: Publication, output: Path) -> None:

@@ -40,7 +40,7 @@ class InfoCardsGenerator(Generator):
         sources = self._sources()
         if sources is None:
             return
-        _site, cards, line, drop_in = sources
+        site, cards, line, drop_in = sources
         lang = self.settings["DEFAULT_LANG"]
         save_as = self.settings["INFO_CARDS_SAVE_AS"]
         sheet = Sheet(cards.paper)
@@ -61,6 +61,7 @@ class InfoCardsGenerator(Generator):
             roots=[Path(self.output_path)],  # images: the cleaned copies, written there before any PDF
             site_url=self.settings.get("SITEURL", ""),
             css=[sheet.css()],
+            cache=site.cache,
         )
 
 

@@ -71,16 +71,19 @@ def load_site_when_run_directly(pelican: Pelican) -> None:
     settings[SETTINGS_KEY] = site
 
 
-def start_other_languages(pelican: Pelican) -> None:
+def start_other_languages(generator: Generator) -> None:
     """Build every other language in a process of its own, beside the default language's run.
 
     Each language is an independent Pelican run writing its own folder
     (/fr/…), so the runs share nothing but the loaded site and the build
     folder; on a machine with two cores both languages are built at once.
+    Started when the default language's first generator is made: every
+    plugin's ``get_generators`` step (which may write files all languages
+    share, such as images) has run by then, and no page is written yet.
     """
-    settings = pelican.settings
+    settings = generator.settings
     site = settings.get(SETTINGS_KEY)
-    if not is_outermost(settings) or site is None:
+    if not is_outermost(settings) or site is None or TASKS_KEY in settings:
         return
     settings[TASKS_KEY] = [
         (lang, ForkedTask(_build_language, settings, lang))
@@ -161,7 +164,6 @@ def register() -> None:
     signals.get_generators.connect(load_site_when_run_directly)
     signals.get_generators.connect(announce_language)
     signals.generator_init.connect(add_language_links)
-    # After the site is loaded (get_generators, above), before the default language's generators run.
-    signals.get_generators.connect(start_other_languages)
+    signals.generator_init.connect(start_other_languages)
     signals.finalized.connect(finish_other_languages)
     signals.get_writer.connect(relais_writer)
