@@ -250,7 +250,8 @@ def test_a_string_put_together_by_the_theme_is_caught_in_every_built_file(
     assert result.returncode == 1, result.stdout
     errors = result.stderr
     assert "output/en/about/index.html (built site): never-publish: this built file holds the phone number" in errors
-    assert "no source file holds it as written, so a template, a setting or a plugin put it together" in errors
+    assert "no source file holds it whole: a template, a setting or a plugin put it together" in errors
+    assert "theme/templates/page.html:" in errors  # where the parts are
     assert "output/en/about/index.html (built site): never-publish: this built file holds the text on line 2" in errors
     assert "parts found in " in errors and "pages/about.md:2" in errors
     assert "guides/guide/guide.pdf (built site): never-publish: this built file holds the phone number" in errors
