@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import struct
+import warnings
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -112,12 +113,14 @@ def _pillow_texts(data: bytes) -> Iterator[str]:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            values: list[Any] = list(image.info.values())
-            exif = image.getexif()
-            values.extend(exif.values())
-            for folder in _EXIF_FOLDERS:
-                values.extend(exif.get_ifd(folder).values())
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a damaged image is read as far as it goes, without a word
+            with Image.open(io.BytesIO(data)) as image:
+                values: list[Any] = list(image.info.values())
+                exif = image.getexif()
+                values.extend(exif.values())
+                for folder in _EXIF_FOLDERS:
+                    values.extend(exif.get_ifd(folder).values())
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, struct.error, Image.DecompressionBombError):
         return  # the blocks above were still read as text
     for value in values:

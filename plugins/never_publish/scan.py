@@ -125,7 +125,11 @@ def check_published_text(site: Site, texts: Iterable[tuple[str, str]]) -> Iterat
     for name, text in texts:
         data = text.encode("utf-8")
         haystack = Haystack(len(data))
-        add_file(haystack, data, name, kind="text")
+        try:
+            add_file(haystack, data, name, kind="text")
+        except Exception as err:  # noqa: BLE001 - fail closed: what cannot be searched is not printed
+            yield messages.unreadable_problem(name, f"{type(err).__name__}: {err}", never)
+            continue
         for rule in haystack.search(never.rules):
             origins, whole = _origins(site, rule)
             yield messages.printed_problem("publish.py snippets", name, rule, never, origins=origins, whole=whole)

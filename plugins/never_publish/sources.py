@@ -94,7 +94,10 @@ def read_sources(site: Site, skip: Path | None = None) -> SourceSet:
                 found.sources.append(_read_source(site, path, relative, entry))
             except Exception as err:  # noqa: BLE001 - fail closed: a source we cannot read is reported
                 found.unreadable.append((shown_path(path), f"{type(err).__name__}: {err}"))
-    found.sources.append(_settings_source(site))
+    try:
+        found.sources.append(_settings_source(site))
+    except Exception as err:  # noqa: BLE001 - fail closed, as for any other source
+        found.unreadable.append((site.settings_file, f"{type(err).__name__}: {err}"))
     return found
 
 
@@ -215,7 +218,7 @@ def _setting_strings(value: Any, label: str, depth: int = 0) -> Iterator[tuple[s
     if depth > 8:
         return
     if isinstance(value, str):
-        if not (Path(value).is_absolute() and Path(value).exists()):  # a folder on this computer, not shown
+        if not _local_path(value):
             yield label, value
     elif isinstance(value, bytes):
         yield label, value.decode("utf-8", "replace")
@@ -228,6 +231,14 @@ def _setting_strings(value: Any, label: str, depth: int = 0) -> Iterator[tuple[s
             yield from _setting_strings(item, f"{label}.{index}", depth + 1)
     elif isinstance(value, int | float) and not isinstance(value, bool):
         yield label, str(value)
+
+
+def _local_path(value: str) -> bool:
+    """A file or folder on this computer (PATH, THEME…): not something the site shows."""
+    try:
+        return Path(value).is_absolute() and Path(value).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _line_in_body(body: str, body_line: int, needle: str) -> int:

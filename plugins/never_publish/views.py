@@ -22,13 +22,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .decode import data_uris, decoded_forms, without_bbcode
-from .haystack import Haystack, Place
+from .haystack import Haystack, Place, TooMuchToRead
 from .image_texts import image_texts, is_image
 from .markup import looks_like_markup, parse_html, read_markup
 from .pdf_texts import pdf_parts
 
 MAX_DEPTH = 4  # escapes in escapes in markup in JSON…
-MAX_EXPANDED = 256 * 1024 * 1024  # a compressed file is read up to this size
+MAX_EXPANDED = 64 * 1024 * 1024  # a compressed file larger than this once expanded is not searched, but refused
 MARKUP_KINDS = frozenset({"html", "xhtml", "svg", "xml"})
 PlaceOf = Callable[[str, int], Place]
 # What any escape, markup or data: address needs; most texts (class names, plain words) have none of it.
@@ -202,9 +202,11 @@ def _gunzip(data: bytes) -> bytes | None:
             rest = expander.unused_data
             expander = zlib.decompressobj(wbits=31)
             expanded += expander.decompress(rest, MAX_EXPANDED - len(expanded))
-        return expanded
     except (zlib.error, gzip.BadGzipFile, EOFError):
         return None
+    if len(expanded) >= MAX_EXPANDED:
+        raise TooMuchToRead(f"it expands to more than {MAX_EXPANDED:,} bytes")
+    return expanded
 
 
 def _json_strings(text: str) -> Iterator[str]:
