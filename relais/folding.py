@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
 from importlib import resources
 
 _UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # Digits and letters a reader cannot tell apart in many fonts.
 _LOOK_ALIKE_FROM, _LOOK_ALIKE_TO = b"01iI", b"olll"
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ASCII_TABLE = bytes.maketrans(_UPPER + _LOOK_ALIKE_FROM, _UPPER.lower() + _LOOK_ALIKE_TO)
 _ASCII_DELETE = bytes(byte for byte in range(256) if not (byte < 128 and chr(byte).isalnum()))
 _ASCII_FOLDED = {
@@ -31,9 +33,14 @@ _ASCII_FOLDED = {
 
 def fold(text: str) -> str:
     """The letters and digits of ``text`` as a reader recognises them, in one spelling."""
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DELETE).decode("ascii")
-    return text.translate(_FOLDED)
+    if not text.isascii():
+        # Most text is mostly ASCII: fold the other characters one run at a time, then all of it at once.
+        text = _NOT_ASCII.sub(_fold_run, text)
+    return text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DELETE).decode("ascii")
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return match.group().translate(_FOLDED)
 
 
 def fold_with_positions(text: str) -> tuple[str, list[int]]:

@@ -13,11 +13,13 @@ caller needs to point a writer at the right spot), returned with a hit.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+import functools
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from relais.folding import fold
+from relais.folding import fold, fold_with_positions
 from relais.private_list import Rule
 
 SEPARATOR = "|"  # never in folded text, which holds only a-z and 0-9
@@ -36,6 +38,31 @@ class TooMuchToRead(Exception):
 class Hit:
     offset: int  # in the folded text: views added first come first
     place: Place
+
+
+class _Runs:
+    """Runs of text folded together; which run a hit is in is worked out only when there is a hit."""
+
+    __slots__ = ("lines", "place_of", "texts")
+
+    def __init__(self, texts: Sequence[str], lines: Sequence[int], place_of: Callable[[str, int], Place]) -> None:
+        self.texts, self.lines, self.place_of = texts, lines, place_of
+
+    def place_at(self, offset: int) -> Place:
+        _folded, positions = fold_with_positions("".join(self.texts))
+        ends = list(itertools.accumulate(len(text) for text in self.texts))
+        index = bisect.bisect_right(ends, positions[offset])
+        return self.place_of(self.texts[index], self.lines[index] if self.lines else 0)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_short_cached(text: str) -> str:
+    return fold(text)
+
+
+def _fold_short(text: str) -> str:
+    """Attribute values repeat from page to page (classes, links): short ones are folded once per build."""
+    return _fold_short_cached(text) if len(text) < 256 else fold(text)
 
 
 class Haystack:
@@ -57,23 +84,38 @@ class Haystack:
 
     def add(self, text: str, place: Place = None) -> None:
         """A view of its own: an attribute value, a comment, a decoded string."""
-        self.add_runs([(text, place)])
+        folded = fold(text)
+        if folded:
+            self._append(SEPARATOR + folded, place)
+
+    def add_each(self, texts: Iterable[str], place: Place = None) -> None:
+        """Many short texts (attribute values), each a view of its own, all at one place."""
+        folded = SEPARATOR.join(filter(None, map(_fold_short, texts)))
+        if folded:
+            self._append(SEPARATOR + folded, place)
+
+    def add_view(
+        self, texts: Sequence[str], lines: Sequence[int] = (), place_of: Callable[[str, int], Place] | None = None
+    ) -> None:
+        """One view made of consecutive runs of text, read one after the other as a reader would.
+
+        ``place_of(run, line)`` gives a hit's place; it is only called for a hit.
+        """
+        folded = fold("".join(texts))
+        if folded:
+            self._append(SEPARATOR, None)
+            self._append(folded, _Runs(texts, lines, place_of) if place_of is not None else None)
 
     def add_runs(self, runs: Iterable[tuple[str, Place]]) -> None:
-        """One view made of consecutive runs of text, read one after the other as a reader would."""
-        started = False
-        for text, place in runs:
-            folded = fold(text)
-            if not folded:
-                continue
-            if not started:
-                self._append(SEPARATOR, None)
-                started = True
-            self._append(folded, place)
+        """One view of runs, each with its place."""
+        pairs = list(runs)
+        places = [place for _text, place in pairs]
+        self.add_view([text for text, _place in pairs], range(len(pairs)), lambda _text, index: places[index])
 
     def add_lines(self, text: str, first_line: int = 1, place: Callable[[int], Place] = int) -> None:
         """A text as one view, each line with its number (so a hit names the line it starts on)."""
-        self.add_runs((line, place(number)) for number, line in enumerate(text.split("\n"), start=first_line))
+        lines = text.split("\n")
+        self.add_view(lines, range(first_line, first_line + len(lines)), lambda _text, line: place(line))
 
     def _append(self, folded: str, place: Place) -> None:
         if self._size + len(folded) > self._limit:
@@ -92,7 +134,9 @@ class Haystack:
         return self._joined
 
     def place_at(self, offset: int) -> Place:
-        return self._places[bisect.bisect_right(self._starts, offset) - 1]
+        index = bisect.bisect_right(self._starts, offset) - 1
+        place = self._places[index]
+        return place.place_at(offset - self._starts[index]) if isinstance(place, _Runs) else place
 
     @property
     def size(self) -> int:

@@ -66,58 +66,78 @@ def read_markup(root: Any) -> MarkupText:
     """The texts of a parsed document (lxml, HTML or XML), in reading order."""
     from lxml import etree
 
-    result = MarkupText()
-    # How many open elements hide their text from each kind of reader.
-    depth = {"aside": 0, "unseen": 0, "unheard": 0}
-    open_flags: list[tuple[bool, bool, bool]] = []
-    # Runs inside elements drawn right to left letter by letter (<bdo dir="rtl">), innermost last.
-    mirrored: list[list[Run]] = []
+    reader = _Reader()
+    for event, node in etree.iterwalk(root.getroottree(), events=("start", "end", "comment", "pi")):
+        if event == "start":
+            reader.start(node)
+        elif event == "end":
+            reader.end(node)
+        else:  # comments and processing instructions
+            reader.result.asides.append((_node_text(node), node.sourceline or 0))
+            if node.tail:
+                reader.text(node.tail, node.sourceline or 0)
+    return reader.result
 
-    def text(value: str | None, line: int) -> None:
-        if not value:
-            return
+
+class _Reader:
+    """Sorts each run of text into the views, as elements open and close."""
+
+    def __init__(self) -> None:
+        self.result = MarkupText()
+        # How many open elements hide their text: as code, from sight, from screen readers.
+        self.aside = self.unseen = self.unheard = 0
+        self.open_flags: list[tuple[bool, bool, bool, bool]] = []
+        # Runs inside elements drawn right to left letter by letter (<bdo dir="rtl">), innermost last.
+        self.mirrored: list[list[Run]] = []
+
+    def text(self, value: str, line: int) -> None:
         run = (value, line)
-        if depth["aside"]:
+        result = self.result
+        if self.aside:
             result.asides.append(run)
             return
         result.everything.append(run)
-        if depth["unseen"] or depth["unheard"]:
+        if self.unseen or self.unheard:
             result.hides_something = True
-        if not depth["unseen"]:
-            (mirrored[-1] if mirrored else result.seen).append(run)
-        if not depth["unheard"]:
+        if not self.unseen:
+            (self.mirrored[-1] if self.mirrored else result.seen).append(run)
+        if not self.unheard:
             result.heard.append(run)
 
-    def mirror_end() -> None:
-        runs = mirrored.pop()
-        shown = [(value[::-1], line) for value, line in reversed(runs)]
-        (mirrored[-1] if mirrored else result.seen).extend(shown)
-        result.hides_something = True
-
-    for event, node in etree.iterwalk(root.getroottree(), events=("start", "end", "comment", "pi")):
+    def start(self, node: Any) -> None:
+        tag = node.tag
+        if tag.__class__ is not str:  # an entity lxml kept as it was written
+            self.open_flags.append(_PLAIN)
+            self.result.asides.append((node.text or "", node.sourceline or 0))
+            return
+        attributes = node.attrib
+        flags = _flags(tag, attributes) if attributes else _TAG_FLAGS.get(tag.rsplit("}", 1)[-1].lower(), _PLAIN)
+        self.open_flags.append(flags)
+        if flags is not _PLAIN:
+            self.aside += flags[0]
+            self.unseen += flags[1]
+            self.unheard += flags[2]
+            if flags[3]:
+                self.mirrored.append([])
         line = node.sourceline or 0
-        if event in ("comment", "pi"):
-            result.asides.append((_node_text(node), line))
-            text(node.tail, line)
-        elif event == "start":
-            flags = _flags(node)
-            open_flags.append(flags)
-            if _mirrors(node):
-                mirrored.append([])
-            for name, on in zip(("aside", "unseen", "unheard"), flags, strict=True):
-                depth[name] += on
-            result.attributes.extend((value, line) for value in _attributes(node).values() if value)
-            if isinstance(node.tag, str):
-                text(node.text, line)
-            else:  # an entity lxml kept as it was written
-                result.asides.append((node.text or "", line))
-        else:
-            for name, on in zip(("aside", "unseen", "unheard"), open_flags.pop(), strict=True):
-                depth[name] -= on
-            if _mirrors(node):
-                mirror_end()
-            text(node.tail, line)
-    return result
+        if attributes:
+            self.result.attributes.extend((value, line) for value in attributes.values() if value)
+        if node.text:
+            self.text(node.text, line)
+
+    def end(self, node: Any) -> None:
+        flags = self.open_flags.pop()
+        if flags is not _PLAIN:
+            self.aside -= flags[0]
+            self.unseen -= flags[1]
+            self.unheard -= flags[2]
+            if flags[3]:
+                runs = self.mirrored.pop()
+                shown = [(value[::-1], line) for value, line in reversed(runs)]
+                (self.mirrored[-1] if self.mirrored else self.result.seen).extend(shown)
+                self.result.hides_something = True
+        if node.tail:
+            self.text(node.tail, node.sourceline or 0)
 
 
 def _node_text(node: Any) -> str:
@@ -125,26 +145,24 @@ def _node_text(node: Any) -> str:
     return f"{target} {node.text or ''}" if target else node.text or ""
 
 
-def _attributes(node: Any) -> Any:
-    return node.attrib if isinstance(node.tag, str) else {}  # entities kept as written have none
+_PLAIN = (False, False, False, False)  # (code, unseen, unheard, drawn right to left)
+_TAG_FLAGS = {
+    **dict.fromkeys(ASIDE_TAGS, (True, False, False, False)),
+    **dict.fromkeys(ANNOTATION_TAGS, (False, True, False, False)),
+}
 
 
-def _mirrors(element: Any) -> bool:
-    """An element whose letters are drawn right to left, last first."""
-    attributes = _attributes(element)
-    if attributes.get("dir", "").strip().lower() != "rtl":
-        return False
-    tag = element.tag if isinstance(element.tag, str) else ""
-    return tag.rsplit("}", 1)[-1].lower() == "bdo" or bool(_OVERRIDE.search(attributes.get("style", "")))
-
-
-def _flags(element: Any) -> tuple[bool, bool, bool]:
-    """Whether an element's text is code, unseen by sighted readers, unheard by screen readers."""
-    tag = element.tag if isinstance(element.tag, str) else ""
+def _flags(tag: str, attributes: Any) -> tuple[bool, bool, bool, bool]:
+    """Whether an element's text is code, unseen by sighted readers, unheard by screen readers, mirrored."""
     name = tag.rsplit("}", 1)[-1].lower()
-    attributes = _attributes(element)
-    hidden = "hidden" in attributes or bool(_HIDING_STYLE.search(attributes.get("style", "")))
-    hiding_class = not HIDING_CLASSES.isdisjoint(attributes.get("class", "").lower().split())
+    style = attributes.get("style", "")
+    hidden = "hidden" in attributes or bool(style and _HIDING_STYLE.search(style))
+    classes = attributes.get("class")
+    hiding_class = bool(classes) and not HIDING_CLASSES.isdisjoint(classes.lower().split())
     unseen = hidden or hiding_class or name in ANNOTATION_TAGS
     unheard = hidden or attributes.get("aria-hidden", "").strip().lower() == "true"
-    return name in ASIDE_TAGS, unseen, unheard
+    mirrors = attributes.get("dir", "").strip().lower() == "rtl" and (
+        name == "bdo" or bool(style and _OVERRIDE.search(style))
+    )
+    flags = (name in ASIDE_TAGS, unseen, unheard, mirrors)
+    return _PLAIN if flags == _PLAIN else flags

@@ -39,6 +39,11 @@ def nowhere(_text: str, _line: int) -> Place:
     return None
 
 
+def _fixed(place: Place) -> PlaceOf:
+    """Every run at one place (``nowhere`` when that place is None, so built files keep the fast path)."""
+    return nowhere if place is None else lambda _text, _line: place
+
+
 def by_line(_text: str, line: int) -> Place:
     return line
 
@@ -58,23 +63,34 @@ def add_decodings(haystack: Haystack, text: str, place: Place, depth: int) -> No
     if looks_like_markup(text):
         root = parse_html(text)
         if root is not None:
-            add_markup(haystack, root, lambda _t, _l: place, depth + 1)
+            add_markup(haystack, root, _fixed(place), depth + 1)
     bbcode = without_bbcode(text)
     if bbcode is not None:
         plain, values = bbcode
         for part in (plain, *values):
             add_text(haystack, part, place, depth + 1)
     for media, data in data_uris(text):
-        add_file(haystack, data, _name_for(media), depth=depth + 1, place=lambda _t, _l: place)
+        add_file(haystack, data, _name_for(media), depth=depth + 1, place=_fixed(place))
 
 
 def add_markup(haystack: Haystack, root: Any, place: PlaceOf = nowhere, depth: int = 0) -> None:
     """A parsed document: its text as rendered (three ways), each attribute, comment and script on its own."""
     texts = read_markup(root)
     views = [texts.everything, texts.seen, texts.heard] if texts.hides_something else [texts.everything]
+    lines_kept = place is not nowhere  # a built file has no line to keep: the cheapest way then
     for runs in views:
-        haystack.add_runs((text, place(text, line)) for text, line in runs)
-    for text, line in texts.attributes + texts.asides:
+        if lines_kept:
+            haystack.add_view([text for text, _line in runs], [line for _text, line in runs], place)
+        else:
+            haystack.add_view([text for text, _line in runs])
+    if lines_kept:
+        for text, line in texts.attributes:
+            add_text(haystack, text, place(text, line), depth + 1)
+    else:
+        haystack.add_each(text for text, _line in texts.attributes)
+        for text, _line in texts.attributes:
+            add_decodings(haystack, text, None, depth + 1)
+    for text, line in texts.asides:
         add_text(haystack, text, place(text, line), depth + 1)
     if depth >= MAX_DEPTH or not texts.everything:
         return
