@@ -191,6 +191,7 @@ def test_a_planted_string_fails_the_build_and_names_its_source(
     assert "left as it was" in result.stderr
     assert tree_digest(published) == before
     assert_nothing_private_printed(result)
+    assert_nothing_private_in(published)
 
 
 @pytest.mark.parametrize("where", sorted(SPELLINGS))
@@ -258,6 +259,14 @@ def test_a_string_put_together_by_the_theme_is_caught_in_every_built_file(
     assert tree_digest(published) == before
     assert not list(published.parent.glob(".relais-build-*"))
     assert_nothing_private_printed(result)
+    assert_nothing_private_in(published)
+
+
+def assert_nothing_private_in(folder: Path) -> None:
+    rules = [fold(line) for line in SECRETS.splitlines() if line and not line.startswith("#")]
+    for name, text in readable_texts(folder).items():
+        folded = fold(text)
+        assert not [rule for rule in rules if rule in folded], name
 
 
 # --- A good build: nothing private in any file a reader can get ------------------------------------
@@ -280,6 +289,10 @@ def readable_texts(folder: Path) -> dict[str, str]:
         if data.startswith(b"%PDF"):
             reader = PdfReader(io.BytesIO(data))
             parts += [page.extract_text() for page in reader.pages] + [str(reader.metadata)]
+            for page in reader.pages:
+                for image in page.images:
+                    with Image.open(io.BytesIO(image.data)) as embedded:
+                        parts += [str(embedded.info), str(dict(embedded.getexif()))]
         elif path.suffix in (".jpg", ".jpeg", ".png", ".webp", ".gif"):
             with Image.open(path) as image:
                 parts += [str(image.info), str(dict(image.getexif()))]
