@@ -374,10 +374,12 @@ def update_readme(results: Sequence[SizeResult], info: RunInfo, report: Path, re
         return False
     result = _target_size(results)
     shown = report.relative_to(ROOT).as_posix()
-    noisy = " The machine was busy during that run: the figures are noisy." if _noisy(info) else ""
+    noisy = (
+        f" Other work used {info.others:.0%} of the CPU during that run: the figures are noisy." if _noisy(info) else ""
+    )
     intro = (
-        f"The latest figures, from [{shown}]({shown}) ({info.started:%Y-%m-%d}, {_count(result.size)} posts, "
-        f"{_cores()} cores):{noisy}"
+        f"The latest figures ({info.started:%Y-%m-%d}, {_count(result.size)} posts, {_cores()} cores; every detail "
+        f"in [{shown}]({shown})).{noisy}"
     )
     block = "\n".join([README_START, intro, "", *_targets_table(result, info), README_END])
     readme.write_text(pattern.sub(lambda _match: block, text), encoding="utf-8")
