@@ -49,6 +49,8 @@ NEWEST = dt.datetime(2026, 11, 1, 18, 30)
 LANGS = ("en", "fr")
 # Aim for bodies of about this many words, give or take the spread.
 WORDS, WORDS_SPREAD = 880, 60
+# As in pyproject.toml: the generated settings files are laid out to ruff's line length.
+LINE_LENGTH = 120
 RELAIS_SETTINGS = "relais_settings.py"
 RELAIS_SETTINGS_NO_SEARCH = "relais_settings_no_search.py"
 PELICAN_SETTINGS = "pelicanconf.py"
@@ -370,15 +372,15 @@ def _relais_settings(search: bool) -> str:
         "",
         "import sys",
         "",
-        f"sys.path.insert(0, {str(ROOT)!r})",
+        f"sys.path.insert(0, {_literal(str(ROOT))})",
         "",
         "from pelicanconf import *  # noqa: E402, F403",
         "",
         "# Paths in a settings file are read from its own folder: content and output here, the rest in the repository.",
         'PATH = "content"',
         'OUTPUT_PATH = "output"',
-        f"THEME = {str(ROOT / 'theme')!r}",
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
+        _assignment("THEME", str(ROOT / "theme")),
+        _assignment("PLUGIN_PATHS", [str(ROOT / "plugins")]),
     ]
     if not search:
         lines += [
@@ -397,12 +399,12 @@ def _pelican_settings(cached: bool) -> str:
         'SITENAME = "Lanterne"',
         'SITEURL = ""',
         'PATH = "content"',
-        f"TIMEZONE = {_settings()['TIMEZONE']!r}",
+        _assignment("TIMEZONE", _settings()["TIMEZONE"]),
         'DEFAULT_LANG = "en"',
-        f"FEED_DOMAIN = {_settings()['FEED_DOMAIN']!r}",
+        _assignment("FEED_DOMAIN", _settings()["FEED_DOMAIN"]),
         "DEFAULT_PAGINATION = 10",
         "# The same Markdown extensions as Relais (pelicanconf.py).",
-        f"MARKDOWN = {_settings()['MARKDOWN']!r}",
+        _assignment("MARKDOWN", _settings()["MARKDOWN"]),
     ]
     if cached:
         lines += [
@@ -412,6 +414,31 @@ def _pelican_settings(cached: bool) -> str:
             "LOAD_CONTENT_CACHE = True",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _assignment(name: str, value: Any) -> str:
+    return f"{name} = {_literal(value, len(name) + 3)}"
+
+
+def _literal(value: Any, column: int = 0, indent: int = 0) -> str:
+    """``value`` as Python source laid out the way ruff formats it (double quotes; split when too long),
+    so that the settings files, and the report that shows them, pass ``ruff format --check``."""
+    if isinstance(value, str):
+        return _quoted(value)
+    if not isinstance(value, dict | list | tuple):
+        return repr(value)
+    opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]") if isinstance(value, list) else ("(", ")")
+    items = [(_quoted(key) + ": " if isinstance(value, dict) else "", item) for key, item in _items(value)]
+    inline = opening + ", ".join(prefix + _literal(item) for prefix, item in items) + closing
+    if column + len(inline) <= LINE_LENGTH:
+        return inline
+    inner = " " * (indent + 4)
+    lines = [f"{inner}{prefix}{_literal(item, indent + 4 + len(prefix), indent + 4)}," for prefix, item in items]
+    return opening + "\n" + "\n".join(lines) + "\n" + " " * indent + closing
+
+
+def _items(value: dict | list | tuple) -> list[tuple[Any, Any]]:
+    return list(value.items()) if isinstance(value, dict) else [(None, item) for item in value]
 
 
 def _quoted(value: str) -> str:
