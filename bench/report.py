@@ -439,8 +439,10 @@ def _git_state() -> str:
         return result.stdout.strip()
 
     commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    changed = git("status", "--porcelain", "--untracked-files=no")
-    return f"commit {commit}" + (" with uncommitted changes" if changed else "")
+    changed = git("diff", "--name-only", "HEAD").splitlines()
+    if not changed:
+        return f"commit {commit}"
+    return f"commit {commit} with uncommitted changes to {', '.join(changed[:4])}" + (", …" if len(changed) > 4 else "")
 
 
 def _duration(seconds: float) -> str:
