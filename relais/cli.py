@@ -12,10 +12,11 @@ from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
 from .messages import did_you_mean, one_of
 from .pelican_settings import read_site_settings, site_plugins
-from .problems import Problems
-from .report import print_problems, show_progress, summary
+from .private_list import PLUGIN, NeverPublishList, is_required, load_list
+from .problems import Problem, Problems
+from .report import finish_output, print_problems, redact_output, show_progress, summary
 from .scaffold import ScaffoldError, new_file
-from .settings import site_config
+from .settings import line_of_setting, site_config
 
 # The formats of forum announcements (plugins/announcements), for --format.
 SNIPPET_FORMATS = ("bbcode", "markdown", "text", "short")
@@ -246,6 +247,16 @@ def run_snippets(args: argparse.Namespace) -> int:
     if error:
         print(error, file=sys.stderr)
         return 1
+    texts = [(snippet.file_name, snippet.text) for snippet in chosen]
+    refused = Problems(problem for hook in site.hooks("PUBLISHED_TEXT_CHECKS") for problem in hook(site, texts))
+    if refused.errors:
+        print_problems(refused)
+        print(
+            "Nothing was printed: a snippet would show a string from the never-publish list, "
+            "or the list could not be used (see README.md, 'Never publish').",
+            file=sys.stderr,
+        )
+        return 1
     if len(chosen) == 1:
         print(chosen[0].text, end="")
         return 0
@@ -331,9 +342,55 @@ COMMANDS = {
 }
 
 
+def _never_publish(args: argparse.Namespace) -> tuple[dict, NeverPublishList, list[Problem]]:
+    """The settings (as far as they can be read) and the never-publish list they point at."""
+    settings_file = args.settings
+    try:
+        settings = read_site_settings(settings_file, getattr(args, "content", None))
+    except Exception:  # noqa: BLE001 - the command itself explains a settings file it cannot read
+        settings = {}
+    never, problems = load_list(settings, str(settings_file))
+    return settings, never, problems
+
+
+def _refused_without_list(args: argparse.Namespace, settings: dict, never: NeverPublishList, problems: list) -> bool:
+    """The public settings need a usable list; say why nothing is done when there is none.
+
+    ``check`` and ``build`` report a missing list with every other problem;
+    any other command (serve, and later ones such as deploy) stops here.
+    """
+    if not is_required(settings):
+        return False
+    settings_file = str(args.settings)
+    plugins = [getattr(plugin, "__name__", str(plugin)) for plugin in settings.get("PLUGINS") or []]
+    if PLUGIN not in plugins:
+        problems = [
+            Problem(
+                settings_file,
+                line_of_setting(settings_file, "PLUGINS"),
+                "PLUGINS",
+                f"these settings require the never-publish list, but the '{PLUGIN}' plugin that checks it is not "
+                "in PLUGINS",
+                f"add '{PLUGIN}' to PLUGINS",
+            )
+        ]
+    elif args.command in ("check", "build") or (never.rules and not problems):
+        return False
+    print_problems(Problems(problems))
+    print(
+        "Nothing was done: the public site needs a never-publish list (see README.md, 'Never publish').",
+        file=sys.stderr,
+    )
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    settings, never, list_problems = _never_publish(args)
+    redact_output(never)  # from here on, nothing printed repeats a private string
     try:
+        if _refused_without_list(args, settings, never, list_problems):
+            return 1
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130
@@ -346,3 +403,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    finally:
+        finish_output()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,7 +14,7 @@ from page_security.outbound import mark_outbound_links
 from page_security.policy import content_security_policy, other_host
 from page_security.requests_check import outside_requests
 from relais.built import check_built_site
-from tests.helpers import build_minimal, copy_minimal, publish, tree_digest, write
+from tests.helpers import ROOT, build_minimal, copy_minimal, publish, tree_digest, write
 
 OURS = frozenset({"lanterne.example.org"})
 SITE = SimpleNamespace(settings={"SITEURL": "", "FEED_DOMAIN": "https://lanterne.example.org"})
@@ -293,20 +294,29 @@ def test_built_pages_carry_the_policy_and_mark_outbound_links(tmp_path: Path) ->
 
 
 def test_a_build_whose_output_would_load_from_another_host_is_refused(tmp_path: Path) -> None:
-    # A drawing in content/images/ is copied to the site as it is: the check reads it like a page.
+    # A drawing in the theme's static files is copied to the site as it is: the check reads it like a page.
+    # (content/images/ takes only images Relais cleans, so an SVG there is refused before the build.)
     content = copy_minimal(tmp_path)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"THEME = {str(theme)!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+    )
     output = tmp_path / "output"
-    assert publish("build", "--content", str(content), "--output", str(output)).returncode == 0
+    command = ["build", "--settings", str(settings), "--content", str(content), "--output", str(output)]
+    assert publish(*command).returncode == 0
     before = tree_digest(output)
     write(
-        content,
-        "images/map.svg",
+        theme,
+        "static/images/map.svg",
         '<svg xmlns="http://www.w3.org/2000/svg"><image href="\\\\tiles.example.com/map.png"/></svg>\n',
     )
-    result = publish("build", "--content", str(content), "--output", str(output))
+    result = publish(*command)
     assert result.returncode != 0
     assert (
-        "output/images/map.svg:1: image: <image href> loads from another site, tiles.example.com"
+        "output/theme/images/map.svg:1: image: <image href> loads from another site, tiles.example.com"
         in result.stderr + result.stdout
     )
     assert "Traceback" not in result.stderr
