@@ -18,7 +18,7 @@ from pelican import Pelican
 from pelican.log import console
 
 from .cache import cache_folder
-from .incremental import INCREMENTAL_KEY, IncrementalBuild
+from .incremental import INCREMENTAL_KEY, IncrementalBuild, code_folders
 from .pelican_settings import read_site_settings, site_plugins
 from .problems import Problem, Problems, Severity
 from .site import FROM_CLI_KEY, SETTINGS_KEY, Site, load_site, run_output_checks
@@ -79,15 +79,17 @@ def build(options: BuildOptions) -> BuildResult:
         **settings.get("JINJA_ENVIRONMENT", {}),
         "bytecode_cache": SharedBytecodeCache(cache / "templates"),
     }
-    incremental = IncrementalBuild(cache, build_folder, output, _code_folders(settings))
+    incremental = IncrementalBuild(cache, build_folder, output, code_folders(settings))
     settings[INCREMENTAL_KEY] = incremental
     _render(settings, problems)
     if not problems.errors:
         progress.info("Checking the built site…")
-        incremental.ledger.sweep()
         ledger = incremental.ledger
+        ledger.sweep()
         progress.info("%d files unchanged, %d written.", ledger.kept(), len(ledger.state.files) - ledger.kept())
-        run_output_checks(site, build_folder)
+        run_output_checks(
+            site, build_folder, {relative: record.hash for relative, record in ledger.state.files.items()}
+        )
     if problems.failed(options.strict):
         discard(build_folder)
         return result
@@ -98,11 +100,6 @@ def build(options: BuildOptions) -> BuildResult:
     result.counts = _published_counts(site)
     result.seconds = time.monotonic() - started
     return result
-
-
-def _code_folders(settings: dict) -> list[str]:
-    """What makes pages besides the content: Relais itself, the plugins and the theme."""
-    return [str(Path(__file__).parent), *settings.get("PLUGIN_PATHS", []), str(settings["THEME"])]
 
 
 def _render(settings: dict, problems: Problems) -> None:

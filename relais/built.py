@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .cache import key_of
+from .incremental import code_digest, code_folders, settings_digest
 from .problems import Problem
+from .workers import parallel_map
 
 if TYPE_CHECKING:
     from .site import Site
@@ -121,9 +124,55 @@ def built_files(root: Path) -> Iterator[BuiltFile]:
                 yield BuiltFile(path, path.relative_to(root).as_posix())
 
 
-def check_built_site(checks: Iterable[OutputCheck], site: Site, root: Path) -> Iterator[Problem]:
-    """Run every check on every file; each file is read and parsed once for all of them."""
+def check_built_site(
+    checks: Iterable[OutputCheck], site: Site, root: Path, hashes: Mapping[str, str] | None = None
+) -> list[Problem]:
+    """Run every check on every file, side by side on every core; each file is read and parsed once.
+
+    With ``hashes`` (each file's content hash, from the build's ledger), a file
+    that passed every check in an earlier build, with the same bytes, the same
+    code, settings and ``CACHE_INPUTS``, is not checked again.
+    """
+    global _checking  # noqa: PLW0603 - what forked workers check with, set before they start
     checks = tuple(checks)
-    for built_file in built_files(root):
-        for output_check in checks:
-            yield from output_check(site, built_file)
+    files = list(built_files(root))
+    hashes = hashes or {}
+    keys = {built.relative: _clean_key(site, built.relative, hashes.get(built.relative)) for built in files}
+    pending = [built for built in files if not (keys[built.relative] and site.cache.get(CLEAN, keys[built.relative]))]
+    _checking = (checks, site)
+    try:
+        found = parallel_map(_check_file, [(built.path, built.relative) for built in pending])
+    finally:
+        _checking = None
+    problems: list[Problem] = []
+    for built, file_problems in zip(pending, found, strict=True):
+        problems.extend(file_problems)
+        if not file_problems and keys[built.relative]:
+            site.cache.put(CLEAN, keys[built.relative], True)
+    return problems
+
+
+CLEAN = "checked-clean"
+_checking: tuple[tuple[OutputCheck, ...], Site] | None = None
+
+
+def _check_file(where: tuple[Path, str]) -> list[Problem]:
+    assert _checking is not None
+    checks, site = _checking
+    built = BuiltFile(*where)
+    return [problem for output_check in checks for problem in output_check(site, built)]
+
+
+def _clean_key(site: Site, relative: str, content_hash: str | None) -> str:
+    """What a file's checks depend on; "" when its bytes are unknown (then it is always checked)."""
+    if not content_hash:
+        return ""
+    inputs = site.once("output checks inputs", lambda: checks_inputs(site))
+    return key_of(inputs, relative, content_hash)
+
+
+def checks_inputs(site: Site) -> str:
+    """The code, the settings and what plugins declare in ``CACHE_INPUTS`` (such as a private list)."""
+    declared = [str(hook(site)) for hook in site.hooks("CACHE_INPUTS")]
+    folders = tuple(sorted(str(Path(folder).resolve()) for folder in code_folders(site.settings)))
+    return key_of(code_digest(folders), settings_digest(site.settings), *declared)

@@ -75,6 +75,11 @@ def save_state(cache: Path, state: BuildState) -> None:
         pass  # the next build will be a full one
 
 
+def code_folders(settings: Mapping[str, Any]) -> list[str]:
+    """What makes pages besides the content: Relais itself, the plugins and the theme."""
+    return [str(Path(__file__).parent), *settings.get("PLUGIN_PATHS", []), str(settings.get("THEME", "theme"))]
+
+
 @functools.cache
 def code_digest(folders: tuple[str, ...]) -> str:
     """Relais, the plugins and the theme, byte for byte, with the rendering libraries' versions."""

@@ -142,6 +142,10 @@ class OutputLedger:
             if linked is not None:
                 self.state.files[relative] = linked
 
+    def hashes(self) -> dict[str, str]:
+        """Each recorded file's content hash, by its path in the folder."""
+        return {relative: record.hash for relative, record in self.state.files.items()}
+
     def kept(self) -> int:
         """How many files of the new folder are the previous output's, linked rather than written."""
         return sum(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -110,5 +110,5 @@ def load_site(
     return site, problems
 
 
-def run_output_checks(site: Site, output_dir: Path) -> None:
-    site.problems.extend(check_built_site(site.hooks("OUTPUT_CHECKS"), site, output_dir))
+def run_output_checks(site: Site, output_dir: Path, hashes: Mapping[str, str] | None = None) -> None:
+    site.problems.extend(check_built_site(site.hooks("OUTPUT_CHECKS"), site, output_dir, hashes))
