@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import key_of
-from .incremental import code_digest, code_folders, settings_digest
+from .incremental import checks_inputs
 from .problems import Problem
 from .workers import parallel_map
 
@@ -167,12 +167,4 @@ def _clean_key(site: Site, relative: str, content_hash: str | None) -> str:
     """What a file's checks depend on; "" when its bytes are unknown (then it is always checked)."""
     if not content_hash:
         return ""
-    inputs = site.once("output checks inputs", lambda: checks_inputs(site))
-    return key_of(inputs, relative, content_hash)
-
-
-def checks_inputs(site: Site) -> str:
-    """The code, the settings and what plugins declare in ``CACHE_INPUTS`` (such as a private list)."""
-    declared = [str(hook(site)) for hook in site.hooks("CACHE_INPUTS")]
-    folders = tuple(sorted(str(Path(folder).resolve()) for folder in code_folders(site.settings)))
-    return key_of(code_digest(folders), settings_digest(site.settings), *declared)
+    return key_of(checks_inputs(site), relative, content_hash)

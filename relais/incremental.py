@@ -30,7 +30,7 @@ from typing import Any
 
 import jinja2
 
-from .cache import cache_enabled
+from .cache import cache_enabled, key_of
 from .digest import Digester
 from .ledger import LedgerState, OutputLedger
 from .template_reads import TemplateReads
@@ -102,6 +102,22 @@ def settings_digest(settings: Mapping[str, Any]) -> bytes:
     chosen = {name: value for name, value in settings.items() if name not in _RUNTIME_SETTINGS}
     environment = {k: v for k, v in (settings.get("JINJA_ENVIRONMENT") or {}).items() if k != "bytecode_cache"}
     return Digester(()).digest({"settings": chosen, "jinja": environment})
+
+
+def checks_inputs(site: Any) -> str:
+    """What checks depend on besides the file they look at: the code, the settings and plugins' ``CACHE_INPUTS``.
+
+    A plugin whose checks read something else (a private list, the images
+    folder) declares it in ``CACHE_INPUTS``: functions ``(site) -> str``
+    returning a digest of it.
+    """
+
+    def compute() -> str:
+        declared = [str(hook(site)) for hook in site.hooks("CACHE_INPUTS")]
+        folders = tuple(sorted(str(Path(folder).resolve()) for folder in code_folders(site.settings)))
+        return key_of(code_digest(folders), settings_digest(site.settings), *declared)
+
+    return site.once("checks inputs", compute)
 
 
 class IncrementalBuild:

@@ -32,6 +32,7 @@ from .cache import Cache, cache_folder
 from .clock import Clock, build_clock
 from .content import ContentIndex, load_content
 from .content_types import CORE_TYPES, ContentType
+from .entry_checks import entry_problems
 from .problems import Problem, Problems, Severity
 from .rendering import convert_bodies
 from .settings import SiteConfig, site_config
@@ -107,6 +108,7 @@ def load_site(
     convert_bodies(site)
     for source_check in site.hooks("SOURCE_CHECKS"):
         problems.extend(source_check(site))
+    problems.extend(entry_problems(site))
     return site, problems
 
 

@@ -7,6 +7,7 @@ names the file and line.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ class FrontMatter:
     first_line: int = 1
     body: str = ""
     body_line: int = 1
+    digest: str = ""  # of the file's text: what caches of checks on this file are keyed by
 
     def line_of(self, location: Location) -> int:
         """Line of a field (or of its closest parent) in the file."""
@@ -66,6 +68,10 @@ class SourceError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.format())
         self.problem = problem
+
+
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def read_text(path: Path, shown_as: str) -> str:
@@ -219,14 +225,15 @@ def read_front_matter(path: Path, shown_as: str) -> tuple[FrontMatter, list[Prob
     text = read_text(path, shown_as)
     yaml_text, first_line, body, body_line = split_front_matter(text, shown_as)
     data, lines, duplicates = parse_yaml(yaml_text, first_line, shown_as)
-    return FrontMatter(_as_mapping(data, first_line, shown_as), lines, first_line, body, body_line), duplicates
+    mapping = _as_mapping(data, first_line, shown_as)
+    return FrontMatter(mapping, lines, first_line, body, body_line, text_digest(text)), duplicates
 
 
 def read_yaml_file(path: Path, shown_as: str) -> tuple[FrontMatter, list[Problem]]:
     """Read a plain YAML file (such as an author) as if it were all front matter."""
     text = read_text(path, shown_as)
     data, lines, duplicates = parse_yaml(text, 1, shown_as)
-    return FrontMatter(_as_mapping(data, 1, shown_as), lines, 1), duplicates
+    return FrontMatter(_as_mapping(data, 1, shown_as), lines, 1, digest=text_digest(text)), duplicates
 
 
 def _as_mapping(data: Any, line: int, shown_as: str) -> dict[str, Any]:

@@ -18,10 +18,13 @@ import os
 import pickle
 import signal
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -65,6 +68,27 @@ def parallel_map(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer) as pool:
         return list(pool.map(function, items, chunksize=chunk))
+
+
+def remembered_map(
+    cache: Cache,
+    namespace: str,
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    keys: Sequence[str],
+) -> list[Result]:
+    """:func:`parallel_map`, but each result whose key is in ``cache`` is taken from it.
+
+    ``keys[i]`` must name everything ``function(items[i])`` depends on; an
+    empty key means "always compute".  New results are kept in the cache.
+    """
+    results: list[Any] = [cache.get(namespace, key) if key else None for key in keys]
+    missing = [index for index, result in enumerate(results) if result is None]
+    for index, result in zip(missing, parallel_map(function, [items[index] for index in missing]), strict=True):
+        results[index] = result
+        if keys[index]:
+            cache.put(namespace, keys[index], result)
+    return results
 
 
 def _can_fork() -> bool:

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from relais.problems import Problem, Severity
-from relais.rendering import body_entries
+from relais.rendering import body_html
 
 
 class _Headings(HTMLParser):
@@ -63,18 +63,19 @@ def heading_problems(headings: list[tuple[int, str]]) -> Iterator[tuple[int, str
         previous = level
 
 
-def headings_in_order(site: Any) -> Iterator[Problem]:
-    for entry, html in body_entries(site):
-        headings = headings_of(html)
-        wrong = list(heading_problems(headings))
-        if not wrong:
-            continue
-        lines = entry.front.lines_in_body([headings[position][1][:30] or "#" for position, _, _ in wrong])
-        for (_, what, fix), line in zip(wrong, lines, strict=True):
-            yield Problem(entry.shown_as, line, "heading", what, fix, Severity.WARNING)
+def headings_in_order(entry: Any, site: Any) -> Iterator[Problem]:
+    if not (entry.type.has_body and entry.front.body.strip()):
+        return
+    headings = headings_of(body_html(entry, site))
+    wrong = list(heading_problems(headings))
+    if not wrong:
+        return
+    lines = entry.front.lines_in_body([headings[position][1][:30] or "#" for position, _, _ in wrong])
+    for (_, what, fix), line in zip(wrong, lines, strict=True):
+        yield Problem(entry.shown_as, line, "heading", what, fix, Severity.WARNING)
 
 
-SOURCE_CHECKS = (headings_in_order,)
+ENTRY_CHECKS = (headings_in_order,)
 
 
 def register() -> None:

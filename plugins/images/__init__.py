@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .checks import image_problems, images_in_output
+from .checks import image_problems, images_in_body, images_in_output, published_images_digest
 from .markup import sized_images
 from .writing import copy_nothing, write_cleaned_images
 
 HTML_FILTERS = (sized_images,)
 SOURCE_CHECKS = (image_problems,)
+ENTRY_CHECKS = (images_in_body,)
+CACHE_INPUTS = (published_images_digest,)
 OUTPUT_CHECKS = (images_in_output,)
 
 

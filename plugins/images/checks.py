@@ -11,7 +11,7 @@ from typing import Any
 from relais.built import BuiltFile
 from relais.messages import did_you_mean
 from relais.problems import Problem
-from relais.rendering import body_entries
+from relais.rendering import body_html
 
 from .folder import FIELD, static_folders
 from .formats import ACCEPTED, NAMES, sniff
@@ -22,17 +22,34 @@ from .sources import resolve, static_target
 
 
 def image_problems(site: Any) -> Iterator[Problem]:
+    """The settings and the images folder (each file cleaned once per build, see :mod:`.published`)."""
     yield from setting_problems(site.settings, site.settings_file)
+    yield from publication(site).problems
+
+
+def images_in_body(entry: Any, site: Any) -> Iterator[Problem]:
+    """Each image a body shows: described, and one of the published images."""
+    if not (entry.type.has_body and entry.front.body.strip()):
+        return
+    html = body_html(entry, site)
     published = publication(site)
-    yield from published.problems
-    for entry, html in body_entries(site):
-        images = _images_in(html)
-        lines = entry.front.lines_in_body([src or "![" for src, _ in images])
-        for (src, alt), line in zip(images, lines, strict=True):
-            for what, fix in _problems_of(src, alt, entry, site, published):
-                problem = Problem(entry.shown_as, line, FIELD, what, fix)
-                yield problem.as_warning() if entry.is_draft else problem
-        yield from _static_links(entry, html, site, published)
+    images = _images_in(html)
+    lines = entry.front.lines_in_body([src or "![" for src, _ in images])
+    for (src, alt), line in zip(images, lines, strict=True):
+        for what, fix in _problems_of(src, alt, entry, site, published):
+            problem = Problem(entry.shown_as, line, FIELD, what, fix)
+            yield problem.as_warning() if entry.is_draft else problem
+    yield from _static_links(entry, html, site, published)
+
+
+def published_images_digest(site: Any) -> str:
+    """What the checks of a body depend on besides the body: which images are published, and as what."""
+    published = publication(site)
+    images = sorted(
+        (relative, image.save_as, image.cleaned.width, image.cleaned.height)
+        for relative, image in published.images.items()
+    )
+    return repr((images, sorted(published.refused)))
 
 
 def _problems_of(src: str, alt: str | None, entry: Any, site: Any, published: Publication) -> Iterator[tuple[str, str]]:

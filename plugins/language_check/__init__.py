@@ -6,11 +6,12 @@ README.md, "Respectful language".
 
 from __future__ import annotations
 
-from .check import check_language, text_findings
+from .check import language_in_entry, language_in_settings, text_findings
 
-SOURCE_CHECKS = (check_language,)
+ENTRY_CHECKS = (language_in_entry,)
+SOURCE_CHECKS = (language_in_settings,)
 
-__all__ = ["SOURCE_CHECKS", "register", "text_findings"]
+__all__ = ["ENTRY_CHECKS", "SOURCE_CHECKS", "register", "text_findings"]
 
 
 def register() -> None:

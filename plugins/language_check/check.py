@@ -25,12 +25,14 @@ from .terms import Term, load_terms
 SETTINGS_TO_CHECK = "LANGUAGE_CHECK_SETTINGS"
 
 
-def check_language(site: Site) -> Iterator[Problem]:
+def language_in_entry(entry: Entry, site: Site) -> Iterator[Problem]:
     terms = load_terms()
-    for entry in site.index.entries:
-        for located in entry_documents(entry, site):
-            yield from located_problems(located, entry.shown_as, terms)
-    yield from settings_problems(site, terms)
+    for located in entry_documents(entry, site):
+        yield from located_problems(located, entry.shown_as, terms)
+
+
+def language_in_settings(site: Site) -> Iterator[Problem]:
+    yield from settings_problems(site, load_terms())
 
 
 def entry_documents(entry: Entry, site: Site) -> list[Located]:

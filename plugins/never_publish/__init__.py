@@ -13,9 +13,11 @@ published site as it was.
 
 from __future__ import annotations
 
-from .scan import check_output, check_published_text, check_sources
+from .scan import check_output, check_published_text, check_sources, list_digest
 
 SOURCE_CHECKS = (check_sources,)
+# Cached checks (entries', built files') depend on the list's rules too.
+CACHE_INPUTS = (list_digest,)
 OUTPUT_CHECKS = (check_output,)
 PUBLISHED_TEXT_CHECKS = (check_published_text,)
 

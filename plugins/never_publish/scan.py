@@ -8,13 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relais.built import BuiltFile
+from relais.cache import key_of
+from relais.incremental import checks_inputs
 from relais.private_list import FIELD, NeverPublishList, Rule, load_list
 from relais.problems import Problem, Severity
+from relais.workers import remembered_map
 
 from . import messages
 from .haystack import Haystack
 from .pdf_texts import UnreadablePdf
-from .sources import SourceSet, read_sources
+from .sources import Place, SourceSet, read_place, read_sources, source_places
 from .views import add_file
 
 if TYPE_CHECKING:
@@ -49,20 +52,57 @@ def _sources(site: Site) -> SourceSet:
 
 
 def _source_problems(site: Site) -> Iterator[Problem]:
+    """Every source's problems: read side by side, and taken from the cache for a file that did not change."""
+    global _scanning  # noqa: PLW0603 - what forked workers read, set before they start
     never, _problems = never_list(site)
     yield from _list_inside_the_site(site, never)
-    found = _sources(site)
-    for shown_as, why in found.unreadable:
-        yield messages.unreadable_problem(shown_as, why, never)
-    for source in found.sources:
-        for rule in messages.name_rules(source.name, never):
-            yield messages.name_problem(source.shown_as, rule, never)
-        for rule, hit in source.haystack.search(never.rules).items():
-            spot = hit.place
-            line = source.line_of(spot) if spot is not None else 0
-            field = spot.field if spot is not None else ""
-            literal = source.is_literal(hit)
-            yield messages.source_problem(source.shown_as, line, field, rule, literal=literal, never=never)
+    places = source_places(site, skip=never.path)
+    inputs = checks_inputs(site)
+    keys = [_place_key(inputs, place) for place in places]
+    _scanning = site
+    try:
+        found = remembered_map(site.cache, CACHE_NAMESPACE, _place_problems, places, keys)
+    finally:
+        _scanning = None
+    for problems in found:
+        yield from problems
+
+
+CACHE_NAMESPACE = "never-publish-sources"
+_scanning: Site | None = None
+
+
+def _place_key(inputs: str, place: Place) -> str:
+    """The file's name and bytes (the settings: their values too, in ``inputs``); "" when it cannot be read."""
+    try:
+        data = place.path.read_bytes()
+    except OSError:
+        return ""
+    return key_of(inputs, place.shown_as, place.relative, data)
+
+
+def _place_problems(place: Place) -> list[Problem]:
+    assert _scanning is not None
+    site = _scanning
+    never, _problems = never_list(site)
+    try:
+        source = read_place(site, place)
+    except Exception as err:  # noqa: BLE001 - fail closed: a source we cannot read is reported
+        return [messages.unreadable_problem(place.shown_as, f"{type(err).__name__}: {err}", never)]
+    problems = [messages.name_problem(source.shown_as, rule, never) for rule in messages.name_rules(source.name, never)]
+    for rule, hit in source.haystack.search(never.rules).items():
+        spot = hit.place
+        line = source.line_of(spot) if spot is not None else 0
+        field = spot.field if spot is not None else ""
+        literal = source.is_literal(hit)
+        problems.append(messages.source_problem(source.shown_as, line, field, rule, literal=literal, never=never))
+    return problems
+
+
+def list_digest(site: Site) -> str:
+    """The list's rules, for the keys of cached checks (``CACHE_INPUTS``)."""
+    never, problems = never_list(site)
+    return key_of(repr([(rule.line, rule.keys) for rule in never.rules]), repr([p.format() for p in problems]))
 
 
 def _list_inside_the_site(site: Site, never: NeverPublishList) -> Iterator[Problem]:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from relais.built import KINDS
 from relais.content import Entry
 from relais.private_list import shown_path
-from relais.rendering import MarkdownRenderer, body_html
+from relais.rendering import MarkdownRenderer, body_html, markdown_options
 from relais.sources import FrontMatter, SourceError, read_text
 
 from .haystack import Haystack, Hit
@@ -82,23 +82,45 @@ class SourceSet:
 def read_sources(site: Site, skip: Path | None = None) -> SourceSet:
     """Every source, read every way; ``skip`` is the list itself, never read as a source."""
     found = SourceSet()
-    skipped = skip.resolve() if skip is not None else None
-    roots = [Path(site.content_dir), Path(site.settings.get("THEME", "theme"))]
-    for root in roots:
-        for path in _files(root):
-            if skipped is not None and path.resolve() == skipped:
-                continue
-            relative = path.relative_to(root).as_posix()
-            entry = site.index.by_source.get(relative) if root == roots[0] else None
-            try:
-                found.sources.append(_read_source(site, path, relative, entry))
-            except Exception as err:  # noqa: BLE001 - fail closed: a source we cannot read is reported
-                found.unreadable.append((shown_path(path), f"{type(err).__name__}: {err}"))
-    try:
-        found.sources.append(_settings_source(site))
-    except Exception as err:  # noqa: BLE001 - fail closed, as for any other source
-        found.unreadable.append((site.settings_file, f"{type(err).__name__}: {err}"))
+    for place in source_places(site, skip):
+        try:
+            found.sources.append(read_place(site, place))
+        except Exception as err:  # noqa: BLE001 - fail closed: a source we cannot read is reported
+            found.unreadable.append((place.shown_as, f"{type(err).__name__}: {err}"))
     return found
+
+
+@dataclass(frozen=True)
+class Place:
+    """A source to read: a file of the content or the theme, or the settings (``path`` is the settings file)."""
+
+    path: Path
+    relative: str  # from its root folder; "" for the settings
+    is_content: bool = False
+    is_settings: bool = False
+
+    @property
+    def shown_as(self) -> str:
+        return shown_path(self.path)
+
+
+def source_places(site: Site, skip: Path | None = None) -> list[Place]:
+    """Every file of the content and the theme (``skip`` excepted), then the settings."""
+    skipped = skip.resolve() if skip is not None else None
+    places = []
+    for root, is_content in ((Path(site.content_dir), True), (Path(site.settings.get("THEME", "theme")), False)):
+        for path in _files(root):
+            if skipped is None or path.resolve() != skipped:
+                places.append(Place(path, path.relative_to(root).as_posix(), is_content=is_content))
+    places.append(Place(Path(site.settings_file), "", is_settings=True))
+    return places
+
+
+def read_place(site: Site, place: Place) -> Source:
+    if place.is_settings:
+        return _settings_source(site)
+    entry = site.index.by_source.get(place.relative) if place.is_content else None
+    return _read_source(site, place.path, place.relative, entry)
 
 
 def _files(root: Path) -> Iterator[Path]:
@@ -182,7 +204,7 @@ def _scalars(value: Any, location: tuple[Any, ...] = ()) -> Iterator[tuple[tuple
 
 
 def _markdown(site: Site, text: str) -> str:
-    renderer = site.once("never-publish markdown", lambda: MarkdownRenderer(site.settings.get("MARKDOWN", {})))
+    renderer = site.once("never-publish markdown", lambda: MarkdownRenderer(markdown_options(site.settings)))
     return renderer.convert(text)
 
 

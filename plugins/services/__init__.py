@@ -12,11 +12,11 @@ from pelican import signals
 
 from relais.content_types import ContentType
 
-from .checks import ENTRY_CHECKS, check_services
+from .checks import SERVICE_CHECKS, check_services
 from .generator import get_generators, install_filters
 from .schema import LISTED_STATUSES, Service
 
-SERVICE = ContentType("service", "services", Service, checks=ENTRY_CHECKS, published_statuses=LISTED_STATUSES)
+SERVICE = ContentType("service", "services", Service, checks=SERVICE_CHECKS, published_statuses=LISTED_STATUSES)
 
 CONTENT_TYPES = (SERVICE,)
 SOURCE_CHECKS = (check_services,)

@@ -74,7 +74,7 @@ def free_file_name(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
         )
 
 
-ENTRY_CHECKS = (confidential_location, full_public_address, spoken_languages, something_to_reach, free_file_name)
+SERVICE_CHECKS = (confidential_location, full_public_address, spoken_languages, something_to_reach, free_file_name)
 
 
 def check_services(site: Site) -> Iterator[Problem]:
