@@ -122,7 +122,7 @@ class Digester:
             parts.append(str(value).encode())
         if hasattr(value, "__html__"):
             parts.append(str(value.__html__()).encode())
-        for name in self.attributes:
+        for name in self._present(value):
             try:
                 item = getattr(value, name)
             except Exception:  # noqa: BLE001 - a missing or failing attribute renders as undefined
@@ -135,6 +135,15 @@ class Digester:
         if isinstance(value, Sized) and isinstance(value, Iterable):
             parts.append(self.digest(list(value)))  # a container: what a loop over it gives
         return _hash(b"object", *parts)
+
+
+    def _present(self, value: Any) -> Iterable[str]:
+        """The attribute names worth asking for: all of them when the class answers any name itself."""
+        kind = type(value)
+        if hasattr(kind, "__getattr__") or not hasattr(value, "__dict__"):
+            return self.attributes
+        own = value.__dict__
+        return [name for name in self.attributes if name in own or hasattr(kind, name)]
 
 
 @functools.cache

@@ -19,6 +19,7 @@ import markdown
 from markdown import Markdown
 
 from .cache import key_of
+from .incremental import checks_inputs
 from .workers import parallel_map
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class MarkdownRenderer:
 
 
 CACHE_NAMESPACE = "markdown"
+FILTERED_NAMESPACE = "filtered-bodies"
 # The renderer of this process: the build's own, or a worker's (see convert_bodies).
 _process_renderer: MarkdownRenderer | None = None
 _process_options: dict[str, Any] = {}
@@ -102,13 +104,23 @@ def body_html(entry: Entry, site: Site) -> str:
 
 
 def render_body(entry: Entry, site: Site) -> str:
-    """The body as pages show it: converted once, then every plugin's ``HTML_FILTERS``, once."""
+    """The body as pages show it: converted once, then every plugin's ``HTML_FILTERS``, once.
+
+    The result is kept in the build cache under the body's HTML, the file's
+    name, the code, the settings and ``CACHE_INPUTS`` (filters read the
+    published images' sizes, for example).
+    """
     filtered: dict[str, str] = site.once("filtered bodies", dict)
     if entry.source not in filtered:
         html = body_html(entry, site)
-        for html_filter in site.hooks("HTML_FILTERS"):
-            html = html_filter(html, entry, site)
-        filtered[entry.source] = html
+        key = key_of(checks_inputs(site), entry.source, html)
+        cached = site.cache.get(FILTERED_NAMESPACE, key)
+        if not isinstance(cached, str):
+            cached = html
+            for html_filter in site.hooks("HTML_FILTERS"):
+                cached = html_filter(cached, entry, site)
+            site.cache.put(FILTERED_NAMESPACE, key, cached)
+        filtered[entry.source] = cached
     return filtered[entry.source]
 
 

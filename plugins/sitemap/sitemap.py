@@ -9,7 +9,7 @@ that plugins add later, without knowing about them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
+from relais.cache import Cache, key_of
 from relais.urls import public_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -24,6 +25,7 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 # Not pages to find from a search engine: the error page and the language chooser
 # (the latter is every page's x-default alternate).
 LEFT_OUT = {"404.html", "index.html"}
+CACHE_NAMESPACE = "sitemap-facts"
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,21 @@ def read_page(path: Path, relative: str, settings: dict[str, Any]) -> PageFacts:
     return PageFacts(public_url(settings, page_url(relative)), "noindex" in robots, alternates)
 
 
-def indexable_pages(output_dir: Path, settings: dict[str, Any]) -> Iterator[PageFacts]:
+def indexable_pages(
+    output_dir: Path, settings: dict[str, Any], hashes: Mapping[str, str] | None = None, cache: Cache | None = None
+) -> Iterator[PageFacts]:
+    """Each page a search engine may index; with ``hashes`` of the pages, a page already read is not read again."""
+    hashes = hashes or {}
     for path in sorted(output_dir.rglob("*.html")):
         relative = path.relative_to(output_dir).as_posix()
         if relative in LEFT_OUT or path.name == "404.html":
             continue
-        facts = read_page(path, relative, settings)
+        key = key_of(public_url(settings, ""), relative, hashes[relative]) if relative in hashes else ""
+        facts = cache.get(CACHE_NAMESPACE, key) if cache is not None and key else None
+        if not isinstance(facts, PageFacts):
+            facts = read_page(path, relative, settings)
+            if cache is not None and key:
+                cache.put(CACHE_NAMESPACE, key, facts)
         if not facts.noindex:
             yield facts
 
@@ -74,7 +85,9 @@ def robots_txt(settings: dict[str, Any]) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {public_url(settings, 'sitemap.xml')}\n"
 
 
-def write_sitemap(output_dir: Path, settings: dict[str, Any]) -> None:
-    pages = list(indexable_pages(output_dir, settings))
+def write_sitemap(
+    output_dir: Path, settings: dict[str, Any], hashes: Mapping[str, str] | None = None, cache: Cache | None = None
+) -> None:
+    pages = list(indexable_pages(output_dir, settings, hashes, cache))
     (output_dir / "sitemap.xml").write_bytes(sitemap_xml(pages))
     (output_dir / "robots.txt").write_text(robots_txt(settings), encoding="utf-8")
