@@ -136,7 +136,6 @@ class Digester:
             parts.append(self.digest(list(value)))  # a container: what a loop over it gives
         return _hash(b"object", *parts)
 
-
     def _present(self, value: Any) -> Iterable[str]:
         """The attribute names worth asking for: all of them when the class answers any name itself."""
         kind = type(value)

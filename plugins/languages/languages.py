@@ -111,6 +111,7 @@ def _build_language(settings: dict[str, Any], lang: str) -> tuple[list[Problem],
         Pelican(sub_settings).run()
     except Exception as err:  # noqa: BLE001 - any failure must fail the build, with its reason
         site.problems.add(exception_problem(err))
+    site.cache.note_used()  # this process's part of the build, for the parent's pruning
     incremental = settings.get(INCREMENTAL_KEY)
     return list(site.problems)[already:], incremental.ledger.state if incremental is not None else None
 
