@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -26,9 +27,20 @@ from .problems import Problem, Problems, Severity
 from .schemas import ContentModel
 from .settings import SiteConfig
 from .slugs import slugify
-from .sources import FrontMatter, Location, SourceError, read_front_matter, read_yaml_file
+from .sources import (
+    FrontMatter,
+    Location,
+    SourceError,
+    link_problem,
+    not_a_file_problem,
+    read_front_matter,
+    read_yaml_file,
+)
 
-IGNORED_NAMES = (".", "#", "~")  # hidden files and editor backups
+IGNORED_NAMES = (".", "#", "~")  # hidden files and editor backups (Emacs' lock files are broken links)
+# Past this many problems in one file, the rest are counted, not listed: a
+# file that is wrong everywhere (pasted data) must not bury the other files'.
+MAX_PROBLEMS_PER_FILE = 30
 
 
 @dataclass(frozen=True)
@@ -147,8 +159,9 @@ def load_content(
     types = tuple(types)
     problems = Problems()
     entries: list[Entry] = []
-    for relative, path in _content_files(content_dir):
-        shown_as = _shown_as(path, shown_root)
+    files, folder_problems = _content_files(content_dir, shown_root)
+    problems.extend(folder_problems)
+    for relative, path, shown_as in files:
         content_type = next((t for t in types if t.owns(relative)), None)
         if content_type is None:
             if relative.endswith((".md", ".yml", ".yaml")) and "/" in relative:
@@ -161,30 +174,105 @@ def load_content(
                 )
             continue
         entry, file_problems = _load_entry(content_type, relative, path, shown_as, config)
-        problems.extend(file_problems)
+        problems.extend(_at_most(MAX_PROBLEMS_PER_FILE, file_problems))
         if entry is not None:
             entries.append(entry)
     index = ContentIndex(config, clock, entries, problems, content_dir)
     drafts = {entry.shown_as for entry in index.entries if entry.is_draft}
     for problem in _cross_checks(index):
-        problems.add(_as_draft_warning(problem) if problem.file in drafts else problem)
+        problems.add(as_draft_warning(problem) if problem.file in drafts else problem)
     return index
 
 
-def _content_files(content_dir: Path) -> Iterator[tuple[str, Path]]:
-    for root, dirs, files in os.walk(content_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+def _content_files(content_dir: Path, shown_root: Path | None) -> tuple[list[tuple[str, Path, str]], list[Problem]]:
+    """Every regular file under ``content_dir`` as (relative path, path, name in messages), and what is refused.
+
+    Nothing is opened here: links (to files or folders, broken or not) and
+    special files (pipes, sockets, devices) are refused by their ``lstat``,
+    because a link could publish a file from outside the site and reading a
+    pipe waits forever.  Hidden files and editor backups are skipped unread.
+    """
+    if not content_dir.is_dir():
+        shown = _shown_as(content_dir, shown_root)
+        return [], [
+            Problem(
+                shown,
+                0,
+                "content",
+                "this content folder does not exist" if not content_dir.exists() else "this is not a folder",
+                "run publish.py from the site's folder, or pass --content with the folder that holds posts/ and pages/",
+            )
+        ]
+    files: list[tuple[str, Path, str]] = []
+    problems: list[Problem] = []
+
+    def unreadable_folder(err: OSError) -> None:
+        folder = _shown_as(Path(err.filename or content_dir), shown_root)
+        problems.append(
+            Problem(
+                folder,
+                0,
+                "folder",
+                f"this folder cannot be read ({err.strerror or err})",
+                f"give yourself permission to read it (chmod u+rx {folder}), or ask whoever manages this computer",
+            )
+        )
+
+    for root, dirs, names in os.walk(content_dir, onerror=unreadable_folder):
+        kept = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            path = Path(root, name)
+            if path.is_symlink():
+                problems.append(link_problem(_shown_as(path, shown_root), 0))
+            else:
+                kept.append(name)
+        dirs[:] = kept
+        for name in sorted(names):
             if name.startswith(IGNORED_NAMES) or name.endswith(IGNORED_NAMES):
                 continue
             path = Path(root, name)
-            yield path.relative_to(content_dir).as_posix(), path
+            shown_as = _shown_as(path, shown_root)
+            try:
+                mode = path.lstat().st_mode
+            except OSError as err:
+                problems.append(Problem(shown_as, 1, "file", f"this file cannot be read ({err.strerror})", ""))
+                continue
+            if stat.S_ISLNK(mode):
+                problems.append(link_problem(shown_as, 1))
+            elif not stat.S_ISREG(mode):
+                problems.append(not_a_file_problem(shown_as, mode))
+            else:
+                files.append((path.relative_to(content_dir).as_posix(), path, shown_as))
+    return files, problems
+
+
+def _at_most(most: int, problems: list[Problem]) -> list[Problem]:
+    """The first ``most`` problems of a file by line, and one that counts the others from where they start."""
+    if len(problems) <= most:
+        return problems
+    ordered = sorted(problems, key=lambda problem: (problem.line, problem.column))
+    first_left_out = ordered[most]
+    more = len(problems) - most
+    return [
+        *ordered[:most],
+        Problem(
+            first_left_out.file,
+            first_left_out.line,
+            "",
+            f"{more} more problem{'s' if more > 1 else ''} from this line on, not listed",
+            "fix the ones above first; the file may hold something pasted by mistake",
+            first_left_out.severity,
+        ),
+    ]
 
 
 def _shown_as(path: Path, root: Path | None) -> str:
+    """The path from the current folder; a link is named where it is, never where it points."""
     root = root or Path.cwd()
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -194,7 +282,7 @@ def _load_entry(
 ) -> tuple[Entry | None, list[Problem]]:
     reader = read_front_matter if content_type.has_body else read_yaml_file
     try:
-        front, problems = reader(path, shown_as)
+        front, problems = reader(path, shown_as, config)
     except SourceError as err:
         return None, [err.problem]
     valid = True
@@ -207,9 +295,22 @@ def _load_entry(
         problems = problems + validation_problems(err, content_type.model, front, shown_as)
         data = partial_model(content_type.model).model_validate(_without(front.data, err))
     lang = getattr(data, "lang", None) or config.DEFAULT_LANG
+    tags = getattr(data, "tags", None) or ()
+    if len(tags) > config.MAX_TAGS:
+        valid = False
+        problems = [
+            *problems,
+            Problem(
+                shown_as,
+                front.line_of(("tags",)),
+                "tags",
+                f"this {content_type.name} has {len(tags)} tags; {config.most('MAX_TAGS')}",
+                "keep the few words readers would look for",
+            ),
+        ]
     entry = Entry(content_type, relative, shown_as, front, data, slugify(Path(relative).stem), lang, valid)
     if entry.is_draft:
-        problems = [_as_draft_warning(problem) for problem in problems]
+        problems = [as_draft_warning(problem) for problem in problems]
     return entry, problems
 
 
@@ -231,7 +332,7 @@ def _without(raw: dict[str, Any], err: ValidationError) -> dict[str, Any]:
     return {key: value for key, value in raw.items() if key not in bad}
 
 
-def _as_draft_warning(problem: Problem) -> Problem:
+def as_draft_warning(problem: Problem) -> Problem:
     if problem.severity is Severity.WARNING:
         return problem
     fix = f"{problem.fix} (this is a draft: fix it before publishing)" if problem.fix else "fix it before publishing"
