@@ -8,6 +8,11 @@ A filter is a function ``(html, entry, site) -> html``.
 Each body is converted once per build: :func:`body_html` keeps the result
 on the site, and the source checks (:func:`body_entries`) and the pages use
 that same HTML.
+
+A body that Python-Markdown cannot convert quickly (a long run of unclosed
+brackets is quadratic; lists nested hundreds deep exhaust the stack) becomes
+a problem naming the file, after at most ``MAX_CONVERT_SECONDS``, and an
+empty body.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
+
+from .limits import TimeLimitReached, processor_time_limit
+from .problems import Problem
 
 if TYPE_CHECKING:
     from .content import Entry
@@ -41,8 +49,29 @@ def body_html(entry: Entry, site: Site) -> str:
     """The entry's Markdown body as HTML, before the filters; converted once per build."""
     converted: dict[str, str] = site.once("converted bodies", dict)
     if entry.source not in converted:
-        converted[entry.source] = _renderer(site).convert(entry.front.body)
+        converted[entry.source] = _convert_or_report(entry, site)
     return converted[entry.source]
+
+
+def _convert_or_report(entry: Entry, site: Site) -> str:
+    """The body's HTML; or, when it cannot be converted in time, a problem and an empty body."""
+    limits = site.config
+    try:
+        with processor_time_limit(limits.MAX_CONVERT_SECONDS):
+            return _renderer(site).convert(entry.front.body)
+    except TimeLimitReached:
+        what = f"this text takes too long to turn into a web page; {limits.most('MAX_CONVERT_SECONDS', ' seconds')}"
+        fix = "look for a long run of '[' or '(' that are never closed, or for lists or quotes nested very deeply"
+    except RecursionError:
+        what = "this text is nested too deeply to turn into a web page (lists inside lists, or quotes inside quotes)"
+        fix = "use a few levels at most"
+    except Exception as err:  # noqa: BLE001 - a writer's text must never stop the build with a traceback
+        what = f"this text could not be turned into a web page ({type(err).__name__}: {err})"
+        fix = "look for unusual characters or markup near where you last changed it"
+    site.computed.pop("markdown renderer", None)  # interrupted half-way: start the next file afresh
+    problem = Problem(entry.shown_as, entry.front.body_line, "text", what, fix)
+    site.report(problem.as_warning() if entry.is_draft else problem)
+    return ""
 
 
 def render_body(entry: Entry, site: Site) -> str:
