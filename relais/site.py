@@ -29,6 +29,7 @@ from typing import Any
 
 from .built import check_built_site
 from .clock import Clock, build_clock
+from .collisions import output_collisions
 from .content import ContentIndex, load_content
 from .content_types import CORE_TYPES, ContentType
 from .problems import Problem, Problems, Severity
@@ -99,6 +100,7 @@ def load_site(
     index = load_content(content_dir, config, clock, content_types(plugins))
     problems.extend(index.problems)
     site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins)
+    problems.extend(output_collisions(site))
     for source_check in site.hooks("SOURCE_CHECKS"):
         problems.extend(source_check(site))
     return site, problems
