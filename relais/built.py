@@ -126,4 +126,22 @@ def check_built_site(checks: Iterable[OutputCheck], site: Site, root: Path) -> I
     checks = tuple(checks)
     for built_file in built_files(root):
         for output_check in checks:
-            yield from output_check(site, built_file)
+            yield from _guarded(output_check, site, built_file)
+
+
+def _guarded(output_check: OutputCheck, site: Site, built_file: BuiltFile) -> list[Problem]:
+    """A check's problems with a file; if it crashes, one error naming the file, and the build fails."""
+    found: list[Problem] = []
+    try:
+        found.extend(output_check(site, built_file))
+    except Exception as err:  # noqa: BLE001 - never a traceback; an unchecked file is never published
+        found.append(
+            Problem(
+                built_file.shown_as,
+                0,
+                "",
+                f"the check {output_check.__name__} stopped on this file ({type(err).__name__}: {err})",
+                "nothing was published: report this message to whoever looks after your site's Relais",
+            )
+        )
+    return found

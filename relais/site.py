@@ -102,8 +102,27 @@ def load_site(
     site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins)
     problems.extend(output_collisions(site))
     for source_check in site.hooks("SOURCE_CHECKS"):
-        problems.extend(source_check(site))
+        problems.extend(_guarded(source_check, site))
     return site, problems
+
+
+def _guarded(source_check: Callable[[Site], Iterable[Problem]], site: Site) -> list[Problem]:
+    """A check's problems; if it crashes, one error naming it, and the other checks still run."""
+    found: list[Problem] = []
+    try:
+        found.extend(source_check(site))
+    except Exception as err:  # noqa: BLE001 - never a traceback; nothing is published while a check fails
+        plugin = source_check.__module__.split(".")[0]
+        found.append(
+            Problem(
+                f"plugins/{plugin}",
+                0,
+                "",
+                f"the check {source_check.__name__} stopped on an unexpected error ({type(err).__name__}: {err})",
+                "nothing can be published until it runs: report this message to whoever looks after your site's Relais",
+            )
+        )
+    return found
 
 
 def run_output_checks(site: Site, output_dir: Path) -> None:
