@@ -331,12 +331,9 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    if not args.settings.is_file():
-        print(
-            f"Could not find the settings file {args.settings}: run publish.py from the site's folder, "
-            "or pass --settings with the settings file.",
-            file=sys.stderr,
-        )
+    missing = _missing_input(args)
+    if missing:
+        print(missing, file=sys.stderr)
         return 2
     try:
         return COMMANDS[args.command](args)
@@ -356,6 +353,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 70  # EX_SOFTWARE
+
+
+def _missing_input(args: argparse.Namespace) -> str:
+    """What the command needs and cannot find, in words; empty when all is there."""
+    if not args.settings.is_file():
+        return (
+            f"Could not find the settings file {args.settings}: run publish.py from the site's folder, "
+            "or pass --settings with the settings file."
+        )
+    content = getattr(args, "content", None)
+    if content is not None and not content.is_dir():
+        return (
+            f"Could not find the content folder {content}: pass --content with the folder that holds posts/ and pages/."
+        )
+    return ""
 
 
 def _one_line(err: BaseException) -> str:

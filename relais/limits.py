@@ -41,9 +41,14 @@ class Limits(BaseModel):
     settings_file: str = Field("pelicanconf.py", alias="SETTINGS_FILE")
 
     def most(self, name: str, unit: str = "") -> str:
-        """``the most is 30 (MAX_TAGS in pelicanconf.py)``: the end of every over-the-limit message."""
+        """``the most is 30 (MAX_TAGS in pelicanconf.py)``: the end of every over-the-limit message.
+
+        ``unit`` is written in the plural (`` levels``) and made singular for 1.
+        """
         value = getattr(self, name)
         shown = f"{value:g}" if isinstance(value, float) else str(value)
+        if value == 1:
+            unit = unit.removesuffix("s")
         return f"the most is {shown}{unit} ({name} in {Path(self.settings_file).name})"
 
 
