@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from relais.build import BuildOptions, check
+from relais.limits import Limits
 from relais.problems import Problem
 from relais.sources import SourceError, parse_yaml
 from tests.helpers import POST, ROOT, front_matter, publish, write
@@ -361,3 +362,10 @@ def test_an_unexpected_error_is_one_line_without_traceback(content: Path, tmp_pa
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "unexpected error (RuntimeError: the settings file stops here)" in result.stderr
     assert "Please report it" in result.stderr
+
+
+@pytest.mark.parametrize("name", [name for name in Limits.model_fields if name.isupper()])
+def test_every_limit_is_documented(name: str) -> None:
+    rows = [line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if f"| `{name}` |" in line]
+    assert len(rows) == 1, f"document {name} in README.md, in the table of limits"
+    assert rows[0].endswith(f"| `{Limits.model_fields[name].default:g}` |")
