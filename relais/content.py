@@ -37,7 +37,8 @@ from .sources import (
     read_yaml_file,
 )
 
-IGNORED_NAMES = (".", "#", "~")  # hidden files and editor backups (Emacs' lock files are broken links)
+IGNORED_NAMES = (".", "#", "~")  # hidden files and editor backups: never read
+EDITOR_LOCKS = ".#"  # Emacs marks a file being edited with a link to nowhere (.#post.md): not ours to refuse
 # Past this many problems in one file, the rest are counted, not listed: a
 # file that is wrong everywhere (pasted data) must not bury the other files'.
 MAX_PROBLEMS_PER_FILE = 30
@@ -190,13 +191,14 @@ def _content_files(content_dir: Path, shown_root: Path | None) -> tuple[list[tup
     Nothing is opened here: links (to files or folders, broken or not) and
     special files (pipes, sockets, devices) are refused by their ``lstat``,
     because a link could publish a file from outside the site and reading a
-    pipe waits forever.  Hidden files and editor backups are skipped unread.
+    pipe waits forever.  Hidden folders are looked through too (Pelican
+    copies what is under them), but hidden files and editor backups are
+    never read.
     """
     if not content_dir.is_dir():
-        shown = _shown_as(content_dir, shown_root)
         return [], [
             Problem(
-                shown,
+                _shown_as(content_dir, shown_root),
                 0,
                 "content",
                 "this content folder does not exist" if not content_dir.exists() else "this is not a folder",
@@ -219,33 +221,34 @@ def _content_files(content_dir: Path, shown_root: Path | None) -> tuple[list[tup
         )
 
     for root, dirs, names in os.walk(content_dir, onerror=unreadable_folder):
-        kept = []
-        for name in sorted(dirs):
-            if name.startswith("."):
-                continue
-            path = Path(root, name)
-            if path.is_symlink():
-                problems.append(link_problem(_shown_as(path, shown_root), 0))
-            else:
-                kept.append(name)
-        dirs[:] = kept
+        hidden = any(part.startswith(".") for part in Path(root).relative_to(content_dir).parts)
+        linked = [name for name in dirs if Path(root, name).is_symlink()]
+        problems.extend(link_problem(_shown_as(Path(root, name), shown_root), 0) for name in sorted(linked))
+        dirs[:] = sorted(name for name in dirs if name not in linked)
         for name in sorted(names):
-            if name.startswith(IGNORED_NAMES) or name.endswith(IGNORED_NAMES):
+            if name.startswith(EDITOR_LOCKS):
                 continue
             path = Path(root, name)
             shown_as = _shown_as(path, shown_root)
-            try:
-                mode = path.lstat().st_mode
-            except OSError as err:
-                problems.append(Problem(shown_as, 1, "file", f"this file cannot be read ({err.strerror})", ""))
-                continue
-            if stat.S_ISLNK(mode):
-                problems.append(link_problem(shown_as, 1))
-            elif not stat.S_ISREG(mode):
-                problems.append(not_a_file_problem(shown_as, mode))
-            else:
+            refused = _refused(path, shown_as)
+            if refused is not None:
+                problems.append(refused)
+            elif not hidden and not name.startswith(IGNORED_NAMES) and not name.endswith(IGNORED_NAMES):
                 files.append((path.relative_to(content_dir).as_posix(), path, shown_as))
     return files, problems
+
+
+def _refused(path: Path, shown_as: str) -> Problem | None:
+    """Why a file found in content/ is never opened, or None for a regular file."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError as err:
+        return Problem(shown_as, 1, "file", f"this file cannot be read ({err.strerror})", "run the command again")
+    if stat.S_ISLNK(mode):
+        return link_problem(shown_as, 1)
+    if not stat.S_ISREG(mode):
+        return not_a_file_problem(shown_as, mode)
+    return None
 
 
 def _at_most(most: int, problems: list[Problem]) -> list[Problem]:
