@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import stat
+import unicodedata
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -222,20 +223,49 @@ def _content_files(content_dir: Path, shown_root: Path | None) -> tuple[list[tup
 
     for root, dirs, names in os.walk(content_dir, onerror=unreadable_folder):
         hidden = any(part.startswith(".") for part in Path(root).relative_to(content_dir).parts)
-        linked = [name for name in dirs if Path(root, name).is_symlink()]
-        problems.extend(link_problem(_shown_as(Path(root, name), shown_root), 0) for name in sorted(linked))
-        dirs[:] = sorted(name for name in dirs if name not in linked)
+        refused_folders = {name: _refused_folder(Path(root, name), shown_root) for name in dirs}
+        problems.extend(problem for _name, problem in sorted(refused_folders.items()) if problem is not None)
+        dirs[:] = sorted(name for name, problem in refused_folders.items() if problem is None)
         for name in sorted(names):
             if name.startswith(EDITOR_LOCKS):
                 continue
             path = Path(root, name)
             shown_as = _shown_as(path, shown_root)
-            refused = _refused(path, shown_as)
+            refused = _bad_name(name, shown_as, 1) or _refused(path, shown_as)
             if refused is not None:
                 problems.append(refused)
             elif not hidden and not name.startswith(IGNORED_NAMES) and not name.endswith(IGNORED_NAMES):
                 files.append((path.relative_to(content_dir).as_posix(), path, shown_as))
     return files, problems
+
+
+def _refused_folder(path: Path, shown_root: Path | None) -> Problem | None:
+    """Why a folder in content/ is not looked into: a link, or a name that cannot be shown."""
+    shown_as = _shown_as(path, shown_root)
+    if path.is_symlink():
+        return link_problem(shown_as, 0)
+    return _bad_name(path.name, shown_as, 0)
+
+
+def _bad_name(name: str, shown_as: str, line: int) -> Problem | None:
+    """A name with bytes that are not UTF-8, or with control characters (a line break), breaks messages and pages."""
+    if not any(unicodedata.category(character) in ("Cc", "Cs") for character in name):
+        return None
+    return Problem(
+        _printable(shown_as),
+        line,
+        "file name",
+        "this name holds characters that cannot be shown (such as a line break, or letters not saved as UTF-8)",
+        "rename it using letters, digits and dashes",
+    )
+
+
+def _printable(text: str) -> str:
+    """Control characters and stray bytes as \\xNN, so that a message stays one readable line."""
+    return "".join(
+        f"\\x{ord(character) & 0xFF:02x}" if unicodedata.category(character) in ("Cc", "Cs") else character
+        for character in text
+    )
 
 
 def _refused(path: Path, shown_as: str) -> Problem | None:

@@ -85,6 +85,8 @@ EXPECTED = {
     "posts/brackets.md:": ["takes too long", "the most is 1 second (MAX_CONVERT_SECONDS in hostileconf.py)"],
     "posts/nested-lists.md:": ["nested too deeply to turn into a web page"],
     "pages/search.md:": ["output/en/search/index.html", "search page (SEARCH_SAVE_AS)", "rename the file"],
+    "posts/line\\x0abreak.md:1:": ["this name holds characters that cannot be shown", "rename it"],
+    "posts/\\xff-latin1.md:1:": ["this name holds characters that cannot be shown"],
 }
 
 
@@ -108,6 +110,8 @@ def hostile(tmp_path: Path) -> tuple[Path, Path]:
     write(content, "posts/long-list.md", post(authors="[" + ", ".join(["ana"] * 5000) + "]"))
     write(content, "posts/brackets.md", post(body="[" * 30_000))
     write(content, "posts/nested-lists.md", post(body="".join("    " * depth + "- item\n" for depth in range(300))))
+    write(content, "posts/line\nbreak.md", post())
+    (content / "posts" / os.fsdecode(b"\xff-latin1.md")).write_text(post())  # a name saved as Latin-1
     write(content, "pages/search.md", front_matter({"title": "Search tips", "lang": "en", "status": "published"}))
     (content / "images").mkdir()
     (content / "images/huge.png").write_bytes(png_header(20_000, 20_000))
