@@ -10,6 +10,7 @@ inherits it), so a limit is declared, defaulted and checked in one place.
 from __future__ import annotations
 
 import contextlib
+import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -28,11 +29,17 @@ class Limits(BaseModel):
     MAX_ITEMS: int = Field(
         1000, ge=1, description="The most items in one list, or fields in one group, of a file's front matter."
     )
-    MAX_DEPTH: int = Field(
+    MAX_FIELD_DEPTH: int = Field(
         10,
         ge=4,  # services need four: fields, schedule, a slot, its days
         le=50,  # deeper data would let Python walks over it recurse too far
         description="How many levels of fields inside fields a front matter may have.",
+    )
+    MAX_TEXT_DEPTH: int = Field(
+        50,
+        ge=10,
+        le=100,  # deeper markup exhausts the stack of the PDF renderer (WeasyPrint)
+        description="How many lists, quotes and HTML elements a file's text may nest inside one another.",
     )
     MAX_CONVERT_SECONDS: float = Field(
         5, gt=0, le=600, description="The longest turning one file's text into HTML may take (processor time)."
@@ -85,3 +92,36 @@ def processor_time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_VIRTUAL, 0)
         signal.signal(signal.SIGVTALRM, previous)
+
+
+# A start or end tag, or the start of a comment.  An attribute never crosses
+# '<' or '>', so a failed match stops at the next one: one linear pass.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>|<!--")
+# Elements that never hold others, and those whose end tag may be left out (a
+# <p> or <li> is closed by the next one): neither adds a level.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+_END_OPTIONAL = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "rt", "rp"})
+
+
+def markup_depth(html: str) -> int:
+    """How deep elements nest in ``html``, counted in one linear pass.
+
+    A guard, not a parser: real text nests a dozen levels, and what nests
+    hundreds deep (pasted or hostile) is caught before a recursive renderer
+    (WeasyPrint, lxml) meets it.
+    """
+    depth = deepest = position = 0
+    while (match := _TAG.search(html, position)) is not None:
+        position = match.end()
+        if match.group(0) == "<!--":
+            end = html.find("-->", position)
+            if end < 0:
+                break  # the rest is a comment
+            position = end + 3
+            continue
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _VOID or name.lower() in _END_OPTIONAL:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 
-from .limits import TimeLimitReached, processor_time_limit
+from .limits import TimeLimitReached, markup_depth, processor_time_limit
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -54,11 +54,15 @@ def body_html(entry: Entry, site: Site) -> str:
 
 
 def _convert_or_report(entry: Entry, site: Site) -> str:
-    """The body's HTML; or, when it cannot be converted in time, a problem and an empty body."""
+    """The body's HTML; or, when it cannot be converted in time or nests too deep, a problem and an empty body."""
     limits = site.config
     try:
         with processor_time_limit(limits.MAX_CONVERT_SECONDS):
-            return _renderer(site).convert(entry.front.body)
+            html = _renderer(site).convert(entry.front.body)
+        if markup_depth(html) <= limits.MAX_TEXT_DEPTH:
+            return html
+        what = f"lists, quotes or HTML elements nest too deeply here; {limits.most('MAX_TEXT_DEPTH', ' levels')}"
+        fix = "use a few levels at most, and close every HTML element you open"
     except TimeLimitReached:
         what = f"this text takes too long to turn into a web page; {limits.most('MAX_CONVERT_SECONDS', ' seconds')}"
         fix = "look for a long run of '[' or '(' that are never closed, or for lists or quotes nested very deeply"
@@ -68,7 +72,7 @@ def _convert_or_report(entry: Entry, site: Site) -> str:
     except Exception as err:  # noqa: BLE001 - a writer's text must never stop the build with a traceback
         what = f"this text could not be turned into a web page ({type(err).__name__}: {err})"
         fix = "look for unusual characters or markup near where you last changed it"
-    site.computed.pop("markdown renderer", None)  # interrupted half-way: start the next file afresh
+    site.computed.pop("markdown renderer", None)  # maybe interrupted half-way: start the next file afresh
     problem = Problem(entry.shown_as, entry.front.body_line, "text", what, fix)
     site.report(problem.as_warning() if entry.is_draft else problem)
     return ""

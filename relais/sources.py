@@ -320,7 +320,7 @@ class _Composer:
 
     Refuses, before building anything from them, what no writer needs and
     what makes reading slow or unbounded: anchors and aliases, nesting deeper
-    than ``MAX_DEPTH``, lists and groups longer than ``MAX_ITEMS``, unusual
+    than ``MAX_FIELD_DEPTH``, lists and groups longer than ``MAX_ITEMS``, unusual
     tags.  Notes the line of every key and item, and keys written twice.
     """
 
@@ -378,10 +378,10 @@ class _Composer:
             if tag in (None, "!"):
                 tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
             return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-        if depth + 1 > self.limits.MAX_DEPTH:
+        if depth + 1 > self.limits.MAX_FIELD_DEPTH:
             self._refuse(
                 event,
-                f"the fields here are nested too deeply; {self.limits.most('MAX_DEPTH', ' levels')}",
+                f"the fields here are nested too deeply; {self.limits.most('MAX_FIELD_DEPTH', ' levels')}",
                 "write fewer fields inside fields (see the writer's guide in README.md for each field)",
             )
         kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode

@@ -72,7 +72,7 @@ def as_ordinary_user() -> dict[str, Callable[[], None]]:
 
 # (file, words its message must hold): one line per file, whatever else is wrong in the run.
 EXPECTED = {
-    "posts/nested-fields.md:": ["nested too deeply", "MAX_DEPTH in hostileconf.py"],
+    "posts/nested-fields.md:": ["nested too deeply", "MAX_FIELD_DEPTH in hostileconf.py"],
     "posts/laughs.md:": ["YAML anchor", "write each value out in full"],
     "posts/unreadable.md:": ["you do not have permission to read it", "chmod u+r"],
     "posts/pipe.md:": ["not an ordinary file but a named pipe", "delete it"],
@@ -84,6 +84,7 @@ EXPECTED = {
     "posts/long-list.md:": ["this list is too long; the most is 1000 items (MAX_ITEMS in hostileconf.py)"],
     "posts/brackets.md:": ["takes too long", "the most is 1 second (MAX_CONVERT_SECONDS in hostileconf.py)"],
     "posts/nested-lists.md:": ["nested too deeply to turn into a web page"],
+    "posts/nested-html.md:": ["nest too deeply here; the most is 50 levels (MAX_TEXT_DEPTH in hostileconf.py)"],
     "pages/search.md:": ["output/en/search/index.html", "search page (SEARCH_SAVE_AS)", "rename the file"],
     "posts/line\\x0abreak.md:1:": ["this name holds characters that cannot be shown", "rename it"],
     "posts/\\xff-latin1.md:1:": ["this name holds characters that cannot be shown"],
@@ -110,6 +111,7 @@ def hostile(tmp_path: Path) -> tuple[Path, Path]:
     write(content, "posts/long-list.md", post(authors="[" + ", ".join(["ana"] * 5000) + "]"))
     write(content, "posts/brackets.md", post(body="[" * 30_000))
     write(content, "posts/nested-lists.md", post(body="".join("    " * depth + "- item\n" for depth in range(300))))
+    write(content, "posts/nested-html.md", post(body="<blockquote>" * 3000 + "deep" + "</blockquote>" * 3000))
     write(content, "posts/line\nbreak.md", post())
     (content / "posts" / os.fsdecode(b"\xff-latin1.md")).write_text(post())  # a name saved as Latin-1
     write(content, "pages/search.md", front_matter({"title": "Search tips", "lang": "en", "status": "published"}))
@@ -178,8 +180,8 @@ def formatted(problems: list[Problem], file: str) -> list[str]:
     [
         ("title: x\nsummary: &s A summary\nother: *s", 3, "YAML anchor"),
         ("title: x\nlist: [*nothing]", 3, "YAML alias"),
-        ("title: x\nnested: " + "[" * 50_000 + "]" * 50_000, 3, "MAX_DEPTH"),
-        ("title: x\nnested: " + "{a: " * 11 + "b" + "}" * 11, 3, "MAX_DEPTH"),
+        ("title: x\nnested: " + "[" * 50_000 + "]" * 50_000, 3, "MAX_FIELD_DEPTH"),
+        ("title: x\nnested: " + "{a: " * 11 + "b" + "}" * 11, 3, "MAX_FIELD_DEPTH"),
         ("title: x\ntags: [" + ",".join(["a"] * 1001) + "]", 3, "MAX_ITEMS"),
         ("title: x\n" + "".join(f"field{n}: x\n" for n in range(1001)), 2, "MAX_ITEMS"),
         ("title: !!binary aGVsbG8=", 2, "'!!binary' is a YAML tag"),
@@ -259,8 +261,10 @@ def test_tag_limit_is_a_setting_and_a_draft_only_warns(content: Path, tmp_path: 
 
 
 def test_a_limit_set_wrong_is_a_settings_problem(content: Path, tmp_path: Path) -> None:
-    problems = problems_for(content, settings_with(tmp_path, MAX_DEPTH=100_000))
-    assert [(problem.field, problem.file) for problem in problems] == [("MAX_DEPTH", str(tmp_path / "changedconf.py"))]
+    problems = problems_for(content, settings_with(tmp_path, MAX_FIELD_DEPTH=100_000))
+    assert [(problem.field, problem.file) for problem in problems] == [
+        ("MAX_FIELD_DEPTH", str(tmp_path / "changedconf.py"))
+    ]
 
 
 # --- Bodies: converted once, within MAX_CONVERT_SECONDS, never a crash
@@ -274,6 +278,18 @@ def test_a_body_that_takes_too_long_is_named_and_a_draft_only_warns(content: Pat
     assert ":10: text: this text takes too long to turn into a web page; the most is 0.5 seconds" in slow
     [draft] = formatted(problems, "posts/slow-draft.md")
     assert ": warning: text: this text takes too long" in draft
+
+
+def test_markup_nested_past_the_limit_is_named(content: Path, tmp_path: Path) -> None:
+    write(content, "posts/nested.md", post(body="<div>" * 12 + "Deep." + "</div>" * 12))
+    write(content, "posts/flat.md", post(body="<p>One<p>Two<br><img alt='x' src='/images/x.jpg'>" * 50))
+    problems = problems_for(content, settings_with(tmp_path, MAX_TEXT_DEPTH=11))
+    [nested] = formatted(problems, "posts/nested.md")
+    assert nested.endswith(
+        ":10: text: lists, quotes or HTML elements nest too deeply here; the most is 11 levels "
+        "(MAX_TEXT_DEPTH in changedconf.py) — use a few levels at most, and close every HTML element you open"
+    )
+    assert not [line for line in formatted(problems, "posts/flat.md") if "nest too deeply" in line]
 
 
 def test_lists_nested_too_deep_are_named(content: Path) -> None:
