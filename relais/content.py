@@ -8,9 +8,6 @@ plugins reuse, so no file is parsed twice.
 from __future__ import annotations
 
 import functools
-import os
-import stat
-import unicodedata
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -21,6 +18,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from .clock import Clock, as_datetime
+from .content_files import content_files
 from .content_types import CORE_TYPES, ContentType
 from .link_checks import internal_links
 from .messages import choose_from, one_of, validation_problems
@@ -28,18 +26,8 @@ from .problems import Problem, Problems, Severity
 from .schemas import ContentModel
 from .settings import SiteConfig
 from .slugs import slugify
-from .sources import (
-    FrontMatter,
-    Location,
-    SourceError,
-    link_problem,
-    not_a_file_problem,
-    read_front_matter,
-    read_yaml_file,
-)
+from .sources import FrontMatter, Location, SourceError, read_front_matter, read_yaml_file
 
-IGNORED_NAMES = (".", "#", "~")  # hidden files and editor backups: never read
-EDITOR_LOCKS = ".#"  # Emacs marks a file being edited with a link to nowhere (.#post.md): not ours to refuse
 # Past this many problems in one file, the rest are counted, not listed: a
 # file that is wrong everywhere (pasted data) must not bury the other files'.
 MAX_PROBLEMS_PER_FILE = 30
@@ -161,7 +149,7 @@ def load_content(
     types = tuple(types)
     problems = Problems()
     entries: list[Entry] = []
-    files, folder_problems = _content_files(content_dir, shown_root)
+    files, folder_problems = content_files(content_dir, shown_root)
     problems.extend(folder_problems)
     for relative, path, shown_as in files:
         content_type = next((t for t in types if t.owns(relative)), None)
@@ -186,101 +174,6 @@ def load_content(
     return index
 
 
-def _content_files(content_dir: Path, shown_root: Path | None) -> tuple[list[tuple[str, Path, str]], list[Problem]]:
-    """Every regular file under ``content_dir`` as (relative path, path, name in messages), and what is refused.
-
-    Nothing is opened here: links (to files or folders, broken or not) and
-    special files (pipes, sockets, devices) are refused by their ``lstat``,
-    because a link could publish a file from outside the site and reading a
-    pipe waits forever.  Hidden folders are looked through too (Pelican
-    copies what is under them), but hidden files and editor backups are
-    never read.
-    """
-    if not content_dir.is_dir():
-        return [], [
-            Problem(
-                _shown_as(content_dir, shown_root),
-                0,
-                "content",
-                "this content folder does not exist" if not content_dir.exists() else "this is not a folder",
-                "run publish.py from the site's folder, or pass --content with the folder that holds posts/ and pages/",
-            )
-        ]
-    files: list[tuple[str, Path, str]] = []
-    problems: list[Problem] = []
-
-    def unreadable_folder(err: OSError) -> None:
-        folder = _shown_as(Path(err.filename or content_dir), shown_root)
-        problems.append(
-            Problem(
-                folder,
-                0,
-                "folder",
-                f"this folder cannot be read ({err.strerror or err})",
-                f"give yourself permission to read it (chmod u+rx {folder}), or ask whoever manages this computer",
-            )
-        )
-
-    for root, dirs, names in os.walk(content_dir, onerror=unreadable_folder):
-        hidden = any(part.startswith(".") for part in Path(root).relative_to(content_dir).parts)
-        refused_folders = {name: _refused_folder(Path(root, name), shown_root) for name in dirs}
-        problems.extend(problem for _name, problem in sorted(refused_folders.items()) if problem is not None)
-        dirs[:] = sorted(name for name, problem in refused_folders.items() if problem is None)
-        for name in sorted(names):
-            if name.startswith(EDITOR_LOCKS):
-                continue
-            path = Path(root, name)
-            shown_as = _shown_as(path, shown_root)
-            refused = _bad_name(name, shown_as, 1) or _refused(path, shown_as)
-            if refused is not None:
-                problems.append(refused)
-            elif not hidden and not name.startswith(IGNORED_NAMES) and not name.endswith(IGNORED_NAMES):
-                files.append((path.relative_to(content_dir).as_posix(), path, shown_as))
-    return files, problems
-
-
-def _refused_folder(path: Path, shown_root: Path | None) -> Problem | None:
-    """Why a folder in content/ is not looked into: a link, or a name that cannot be shown."""
-    shown_as = _shown_as(path, shown_root)
-    if path.is_symlink():
-        return link_problem(shown_as, 0)
-    return _bad_name(path.name, shown_as, 0)
-
-
-def _bad_name(name: str, shown_as: str, line: int) -> Problem | None:
-    """A name with bytes that are not UTF-8, or with control characters (a line break), breaks messages and pages."""
-    if not any(unicodedata.category(character) in ("Cc", "Cs") for character in name):
-        return None
-    return Problem(
-        _printable(shown_as),
-        line,
-        "file name",
-        "this name holds characters that cannot be shown (such as a line break, or letters not saved as UTF-8)",
-        "rename it using letters, digits and dashes",
-    )
-
-
-def _printable(text: str) -> str:
-    """Control characters and stray bytes as \\xNN, so that a message stays one readable line."""
-    return "".join(
-        f"\\x{ord(character) & 0xFF:02x}" if unicodedata.category(character) in ("Cc", "Cs") else character
-        for character in text
-    )
-
-
-def _refused(path: Path, shown_as: str) -> Problem | None:
-    """Why a file found in content/ is never opened, or None for a regular file."""
-    try:
-        mode = path.lstat().st_mode
-    except OSError as err:
-        return Problem(shown_as, 1, "file", f"this file cannot be read ({err.strerror})", "run the command again")
-    if stat.S_ISLNK(mode):
-        return link_problem(shown_as, 1)
-    if not stat.S_ISREG(mode):
-        return not_a_file_problem(shown_as, mode)
-    return None
-
-
 def _at_most(most: int, problems: list[Problem]) -> list[Problem]:
     """The first ``most`` problems of a file by line, and one that counts the others from where they start."""
     if len(problems) <= most:
@@ -299,15 +192,6 @@ def _at_most(most: int, problems: list[Problem]) -> list[Problem]:
             first_left_out.severity,
         ),
     ]
-
-
-def _shown_as(path: Path, root: Path | None) -> str:
-    """The path from the current folder; a link is named where it is, never where it points."""
-    root = root or Path.cwd()
-    try:
-        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _load_entry(
