@@ -28,10 +28,6 @@ from .settings import SiteConfig
 from .slugs import slugify
 from .sources import FrontMatter, Location, SourceError, read_front_matter, read_yaml_file
 
-# Past this many problems in one file, the rest are counted, not listed: a
-# file that is wrong everywhere (pasted data) must not bury the other files'.
-MAX_PROBLEMS_PER_FILE = 30
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -164,7 +160,7 @@ def load_content(
                 )
             continue
         entry, file_problems = _load_entry(content_type, relative, path, shown_as, config)
-        problems.extend(_at_most(MAX_PROBLEMS_PER_FILE, file_problems))
+        problems.extend(file_problems)
         if entry is not None:
             entries.append(entry)
     index = ContentIndex(config, clock, entries, problems, content_dir)
@@ -172,26 +168,6 @@ def load_content(
     for problem in _cross_checks(index):
         problems.add(as_draft_warning(problem) if problem.file in drafts else problem)
     return index
-
-
-def _at_most(most: int, problems: list[Problem]) -> list[Problem]:
-    """The first ``most`` problems of a file by line, and one that counts the others from where they start."""
-    if len(problems) <= most:
-        return problems
-    ordered = sorted(problems, key=lambda problem: (problem.line, problem.column))
-    first_left_out = ordered[most]
-    more = len(problems) - most
-    return [
-        *ordered[:most],
-        Problem(
-            first_left_out.file,
-            first_left_out.line,
-            "",
-            f"{more} more problem{'s' if more > 1 else ''} from this line on, not listed",
-            "fix the ones above first; the file may hold something pasted by mistake",
-            first_left_out.severity,
-        ),
-    ]
 
 
 def _load_entry(

@@ -26,8 +26,8 @@ class Limits(BaseModel):
         256, ge=1, description="The largest content file (post, page, service…) Relais reads, in kilobytes."
     )
     MAX_TAGS: int = Field(30, ge=0, description="The most tags one post may have.")
-    MAX_ITEMS: int = Field(
-        1000, ge=1, description="The most items in one list, or fields in one group, of a file's front matter."
+    MAX_VALUES: int = Field(
+        1000, ge=100, description="The most values (each field's value, each list item) in one file's fields."
     )
     MAX_FIELD_DEPTH: int = Field(
         10,

@@ -103,6 +103,7 @@ def load_site(
     problems.extend(output_collisions(site))
     for source_check in site.hooks("SOURCE_CHECKS"):
         problems.extend(_guarded(source_check, site))
+    problems.limit_per_file()
     return site, problems
 
 

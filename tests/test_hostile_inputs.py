@@ -81,7 +81,7 @@ EXPECTED = {
     "pages/elsewhere:": ["symbolic link"],
     "posts/too-big.md:": ["KB; the most is 256 KB (MAX_FILE_KB in hostileconf.py)"],
     "posts/many-tags.md:": ["this post has 400 tags; the most is 30 (MAX_TAGS in hostileconf.py)"],
-    "posts/long-list.md:": ["this list is too long; the most is 1000 items (MAX_ITEMS in hostileconf.py)"],
+    "posts/long-list.md:": ["too many values", "the most is 1000 values (MAX_VALUES in hostileconf.py)"],
     "posts/brackets.md:": ["takes too long", "the most is 1 second (MAX_CONVERT_SECONDS in hostileconf.py)"],
     "posts/nested-lists.md:": ["nested too deeply to turn into a web page"],
     "posts/nested-html.md:": ["nest too deeply here; the most is 50 levels (MAX_TEXT_DEPTH in hostileconf.py)"],
@@ -182,8 +182,9 @@ def formatted(problems: list[Problem], file: str) -> list[str]:
         ("title: x\nlist: [*nothing]", 3, "YAML alias"),
         ("title: x\nnested: " + "[" * 50_000 + "]" * 50_000, 3, "MAX_FIELD_DEPTH"),
         ("title: x\nnested: " + "{a: " * 11 + "b" + "}" * 11, 3, "MAX_FIELD_DEPTH"),
-        ("title: x\ntags: [" + ",".join(["a"] * 1001) + "]", 3, "MAX_ITEMS"),
-        ("title: x\n" + "".join(f"field{n}: x\n" for n in range(1001)), 2, "MAX_ITEMS"),
+        ("title: x\ntags: [" + ",".join(["a"] * 1001) + "]", 3, "MAX_VALUES"),
+        ("title: x\n" + "".join(f"field{n}: x\n" for n in range(1000)), 1002, "MAX_VALUES"),
+        ("title: x\nx: " + "[" * 5 + ", ".join(["[" + ",".join(["1"] * 200) + "]"] * 20) + "]" * 5, 3, "MAX_VALUES"),
         ("title: !!binary aGVsbG8=", 2, "'!!binary' is a YAML tag"),
         ("date: !!timestamp 2026-02-30", 2, "'!!timestamp' is a YAML tag"),
         ("draft: !!bool maybe", 2, "'!!bool' is a YAML tag"),
@@ -226,12 +227,15 @@ def test_keys_written_twice_are_still_each_reported() -> None:
 
 
 def test_a_file_with_many_problems_lists_the_first_and_counts_the_rest(content: Path) -> None:
-    write(content, "posts/pasted.md", post(**{f"pasted{n}": "x" for n in range(100)}))
+    # 100 misspelt fields, 1 unknown author far down, and 40 stigmatising words (warnings) in the body.
+    authors = "[" + ", ".join(["ana"] * 60 + ["nobody"]) + "]"
+    body = "Une prostituée.\n" * 40
+    write(content, "posts/pasted.md", post(body=body, authors=authors, **{f"pasted{n}": "x" for n in range(100)}))
     lines = formatted(problems_for(content), "posts/pasted.md")
     assert len(lines) == 31
-    assert [line.split(": ")[1] for line in lines[:30]] == [f"pasted{n}" for n in range(30)]
+    assert [line.split(": ")[1] for line in lines[:30]] == ["authors", *(f"pasted{n}" for n in range(29))]
     assert lines[-1].endswith(
-        ":39: 70 more problems from this line on, not listed — fix the ones above first; "
+        ":38: 111 more problems in this file, not listed (71 errors, 40 warnings) — fix the ones above first; "
         "the file may hold something pasted by mistake"
     )
 
