@@ -75,6 +75,7 @@ EXPECTED = {
     "posts/nested-fields.md:": ["nested too deeply", "MAX_FIELD_DEPTH in hostileconf.py"],
     "posts/laughs.md:": ["YAML anchor", "write each value out in full"],
     "posts/unreadable.md:": ["you do not have permission to read it", "chmod u+r"],
+    "pages/locked:": ["this folder cannot be read", "chmod u+rx"],
     "posts/pipe.md:": ["not an ordinary file but a named pipe", "delete it"],
     "posts/broken-link.md:": ["symbolic link", "replace the link with a copy"],
     "posts/outside.md:": ["symbolic link"],
@@ -102,6 +103,7 @@ def hostile(tmp_path: Path) -> tuple[Path, Path]:
     write(content, "posts/nested-fields.md", post(title="[" * 20_000 + "]" * 20_000))
     write(content, "posts/laughs.md", billion_laughs())
     write(content, "posts/unreadable.md", post()).chmod(0)
+    write(content, "pages/locked/inside.md", post()).parent.chmod(0)
     os.mkfifo(content / "posts/pipe.md")
     (content / "posts/broken-link.md").symlink_to(tmp_path / "nowhere.md")
     (content / "posts/outside.md").symlink_to(outside / "secret.md")
