@@ -11,7 +11,7 @@ SYSTEM := $(VENV)/.system-installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PUBLISH := $(BIN)/python publish.py
 
-.PHONY: html test check serve publish lint translations clean
+.PHONY: html test check serve publish lint translations bench clean
 
 html: $(RUNTIME)
 	$(PUBLISH) build
@@ -37,6 +37,13 @@ lint: $(DEV)
 # calendars) that no catalog translates yet; add them to the feature's .po.
 translations: $(RUNTIME)
 	PYTHONPATH=plugins $(BIN)/python -m theme_i18n.catalogs
+
+# Time Relais against plain Pelican on generated sites of 100, 1,000 and 5,000
+# posts (see README, "Performance"); writes bench/results/latest.md. Pass
+# options with BENCH, e.g. `make bench BENCH="--sizes 100,1000 --runs 5"`,
+# or BENCH=--quick for a smoke test.
+bench: $(RUNTIME)
+	$(BIN)/python bench/run.py $(BENCH)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

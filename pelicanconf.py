@@ -113,6 +113,11 @@ STATIC_PATHS = ["images"]
 # Images are re-encoded without metadata (EXIF, GPS…) and at most this wide,
 # in pixels: sharp on a phone, light on a prepaid data plan.
 IMAGE_MAX_WIDTH = 960
+# content/images/ holds only JPEG, PNG, WebP and GIF images.  Larger ones are
+# refused (opening them takes gigabytes of memory): at most this many
+# megapixels, and files of at most this many megabytes.
+IMAGE_MAX_MEGAPIXELS = 50
+IMAGE_MAX_FILE_MB = 30
 OUTPUT_PATH = "output"
 THEME = "theme"
 THEME_STATIC_DIR = "theme"

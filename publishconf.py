@@ -14,3 +14,8 @@ from pelicanconf import *
 
 SITEURL = "https://lanterne.example.org"
 FEED_DOMAIN = SITEURL
+
+# The public site is never built without the never-publish list (README.md,
+# "Never publish"): copy private/never-publish.example.txt to
+# private/never-publish.txt and put the real private strings in it.
+NEVER_PUBLISH_REQUIRED = True

@@ -13,10 +13,11 @@ from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
 from .messages import did_you_mean, one_of
 from .pelican_settings import read_site_settings, site_plugins
-from .problems import Problems
-from .report import print_problems, show_progress, summary
+from .private_list import PLUGIN, NeverPublishList, is_required, load_list
+from .problems import Problem, Problems
+from .report import finish_output, print_problems, redact_output, show_progress, summary
 from .scaffold import ScaffoldError, new_file
-from .settings import site_config
+from .settings import line_of_setting, site_config
 
 # The formats of forum announcements (plugins/announcements), for --format.
 SNIPPET_FORMATS = ("bbcode", "markdown", "text", "short")
@@ -135,8 +136,10 @@ def make_parser() -> argparse.ArgumentParser:
         "clean-images",
         help="remove location and camera data from the image files in content/",
         description="Rewrite every image of the content's static folders (content/images/) that carries "
-        "metadata (GPS position, camera, date, author) with its pixels only, at full size. The published "
-        "copies are always cleaned; this cleans the files you commit, so the repository does not keep them.",
+        "metadata (GPS position, camera, date, author, comments, thumbnails) with its pixels only, at full size. "
+        "The published copies are always cleaned; this cleans the files you commit, so the repository does not "
+        "keep them. Links are never followed and nothing outside content/ is written; files the build would "
+        "refuse are listed, not changed.",
     )
     _where(clean_parser)
     return parser
@@ -245,6 +248,16 @@ def run_snippets(args: argparse.Namespace) -> int:
     if error:
         print(error, file=sys.stderr)
         return 1
+    texts = [(snippet.file_name, snippet.text) for snippet in chosen]
+    refused = Problems(problem for hook in site.hooks("PUBLISHED_TEXT_CHECKS") for problem in hook(site, texts))
+    if refused.errors:
+        print_problems(refused)
+        print(
+            "Nothing was printed: a snippet would show a string from the never-publish list, "
+            "or the list could not be used (see README.md, 'Never publish').",
+            file=sys.stderr,
+        )
+        return 1
     if len(chosen) == 1:
         print(chosen[0].text, end="")
         return 0
@@ -260,14 +273,15 @@ def run_clean_images(args: argparse.Namespace) -> int:
     if problems:
         print_problems(Problems(problems))
         return 1
-    from images.cleaning import strip_in_place
-    from images.writing import static_sources
+    from images.in_place import clean_sources
 
-    cleaned = [path for path in static_sources(settings).values() if strip_in_place(path)]
-    for path in cleaned:
-        print(f"Cleaned {_shown(path)}")
-    print(f"{len(cleaned)} image(s) cleaned." if cleaned else "No image in the content carries metadata.")
-    return 0
+    result = clean_sources(Path(settings["PATH"]), settings, str(args.settings))
+    for shown in result.cleaned:
+        print(f"Cleaned {shown}")
+    print(f"{len(result.cleaned)} image(s) cleaned." if result.cleaned else "No image in the content carries metadata.")
+    problems = Problems(result.problems)
+    print_problems(problems)
+    return 1 if problems.errors else 0
 
 
 def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[str]) -> tuple[list, str]:
@@ -329,18 +343,56 @@ COMMANDS = {
 }
 
 
+def _never_publish(args: argparse.Namespace) -> tuple[dict, NeverPublishList, list[Problem]]:
+    """The settings (as far as they can be read) and the never-publish list they point at."""
+    settings_file = args.settings
+    try:
+        settings = read_site_settings(settings_file, getattr(args, "content", None))
+    except Exception:  # noqa: BLE001 - the command itself explains a settings file it cannot read
+        settings = {}
+    never, problems = load_list(settings, str(settings_file))
+    return settings, never, problems
+
+
+def _refused_without_list(args: argparse.Namespace, settings: dict, never: NeverPublishList, problems: list) -> bool:
+    """The public settings need a usable list; say why nothing is done when there is none.
+
+    ``check`` and ``build`` report a missing list with every other problem;
+    any other command (serve, and later ones such as deploy) stops here.
+    """
+    if not is_required(settings):
+        return False
+    settings_file = str(args.settings)
+    plugins = [getattr(plugin, "__name__", str(plugin)) for plugin in settings.get("PLUGINS") or []]
+    if PLUGIN not in plugins:
+        problems = [
+            Problem(
+                settings_file,
+                line_of_setting(settings_file, "PLUGINS"),
+                "PLUGINS",
+                f"these settings require the never-publish list, but the '{PLUGIN}' plugin that checks it is not "
+                "in PLUGINS",
+                f"add '{PLUGIN}' to PLUGINS",
+            )
+        ]
+    elif args.command in ("check", "build") or (never.rules and not problems):
+        return False
+    print_problems(Problems(problems))
+    print(
+        "Nothing was done: the public site needs a never-publish list (see README.md, 'Never publish').",
+        file=sys.stderr,
+    )
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    missing = _missing_input(args)
-    if missing:
-        print(missing, file=sys.stderr)
-        return 2
     try:
-        return COMMANDS[args.command](args)
+        return _run(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # whoever read the output stopped early (publish.py snippets | head)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
         return 1
     except ValueError as err:  # a bad environment setting, such as SOURCE_DATE_EPOCH
         print(f"Nothing was done: {err}.", file=sys.stderr)
@@ -353,6 +405,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 70  # EX_SOFTWARE
+    finally:
+        finish_output()
+
+
+def _run(args: argparse.Namespace) -> int:
+    missing = _missing_input(args)
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
+    settings, never, list_problems = _never_publish(args)
+    redact_output(never)  # from here on, nothing printed repeats a private string
+    if _refused_without_list(args, settings, never, list_problems):
+        return 1
+    return COMMANDS[args.command](args)
 
 
 def _missing_input(args: argparse.Namespace) -> str:

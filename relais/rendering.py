@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 
-from .limits import TimeLimitReached, markup_depth, processor_time_limit
+from .limits import Limits, TimeLimitReached, markup_depth, processor_time_limit
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -34,7 +34,10 @@ class MarkdownRenderer:
     """One Markdown instance, reset between files (cheaper than one per file)."""
 
     def __init__(self, markdown_settings: dict[str, Any]) -> None:
-        self._markdown = Markdown(**markdown_settings)
+        # As Pelican reads MARKDOWN: each extension configured is also enabled.
+        extensions = list(markdown_settings.get("extensions", []))
+        extensions += [name for name in markdown_settings.get("extension_configs", {}) if name not in extensions]
+        self._markdown = Markdown(**{**markdown_settings, "extensions": extensions})
 
     def convert(self, text: str) -> str:
         self._markdown.reset()
@@ -54,28 +57,54 @@ def body_html(entry: Entry, site: Site) -> str:
 
 
 def _convert_or_report(entry: Entry, site: Site) -> str:
-    """The body's HTML; or, when it cannot be converted in time or nests too deep, a problem and an empty body."""
-    limits = site.config
+    """The body's HTML; or, when it cannot be converted within the limits, a problem and an empty body."""
+    try:
+        return convert_within_limits(_renderer(site), entry.front.body, site.config)
+    except ConversionError as err:
+        site.computed.pop("markdown renderer", None)  # maybe interrupted half-way: start the next file afresh
+        problem = Problem(entry.shown_as, entry.front.body_line, "text", err.what, err.fix)
+        site.report(problem.as_warning() if entry.is_draft else problem)
+        return ""
+
+
+class ConversionError(Exception):
+    """Text that cannot be turned into HTML within the limits: what is wrong, and how to fix it."""
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(what)
+        self.what = what
+        self.fix = fix
+
+
+def convert_within_limits(renderer: MarkdownRenderer, text: str, limits: Limits) -> str:
+    """Markdown to HTML in at most ``MAX_CONVERT_SECONDS``, nesting at most ``MAX_TEXT_DEPTH``; else ConversionError.
+
+    For every conversion of a writer's text, so that none can hang or crash a build.
+    """
     try:
         with processor_time_limit(limits.MAX_CONVERT_SECONDS):
-            html = _renderer(site).convert(entry.front.body)
-        if markup_depth(html) <= limits.MAX_TEXT_DEPTH:
-            return html
-        what = f"lists, quotes or HTML elements nest too deeply here; {limits.most('MAX_TEXT_DEPTH', ' levels')}"
-        fix = "use a few levels at most, and close every HTML element you open"
+            html = renderer.convert(text)
     except TimeLimitReached:
-        what = f"this text takes too long to turn into a web page; {limits.most('MAX_CONVERT_SECONDS', ' seconds')}"
-        fix = "look for a long run of '[' or '(' that are never closed, or for lists or quotes nested very deeply"
+        raise ConversionError(
+            f"this text takes too long to turn into a web page; {limits.most('MAX_CONVERT_SECONDS', ' seconds')}",
+            "look for a long run of '[' or '(' that are never closed, or for lists or quotes nested very deeply",
+        ) from None
     except RecursionError:
-        what = "this text is nested too deeply to turn into a web page (lists inside lists, or quotes inside quotes)"
-        fix = "use a few levels at most"
+        raise ConversionError(
+            "this text is nested too deeply to turn into a web page (lists inside lists, or quotes inside quotes)",
+            "use a few levels at most",
+        ) from None
     except Exception as err:  # noqa: BLE001 - a writer's text must never stop the build with a traceback
-        what = f"this text could not be turned into a web page ({type(err).__name__}: {err})"
-        fix = "look for unusual characters or markup near where you last changed it"
-    site.computed.pop("markdown renderer", None)  # maybe interrupted half-way: start the next file afresh
-    problem = Problem(entry.shown_as, entry.front.body_line, "text", what, fix)
-    site.report(problem.as_warning() if entry.is_draft else problem)
-    return ""
+        raise ConversionError(
+            f"this text could not be turned into a web page ({type(err).__name__}: {err})",
+            "look for unusual characters or markup near where you last changed it",
+        ) from None
+    if markup_depth(html) > limits.MAX_TEXT_DEPTH:
+        raise ConversionError(
+            f"lists, quotes or HTML elements nest too deeply here; {limits.most('MAX_TEXT_DEPTH', ' levels')}",
+            "use a few levels at most, and close every HTML element you open",
+        )
+    return html
 
 
 def render_body(entry: Entry, site: Site) -> str:

@@ -58,6 +58,16 @@ def build_minimal(folder: Path, today: str = "2026-02-15") -> Path:
     return output
 
 
+def settings_file(folder: Path, extra: str, name: str = "siteconf.py") -> Path:
+    """The project's settings plus a few lines (``extra``), in a file of its own in ``folder``."""
+    path = folder / name
+    path.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n{extra}\n"
+    )
+    return path
+
+
 def front_matter(defaults: dict[str, str], body: str = "Body.", **fields: str | None) -> str:
     """A content file from field values written as they are (YAML blocks included); None leaves a field out."""
     values = {**defaults, **fields}

@@ -23,7 +23,7 @@ def test_upcoming_events_soonest_first_with_recurring_ones_expanded(demo_site: P
     ]
     # Beyond the horizon, each event still shows its next date.
     assert "2027-03-03" in order and "2027-06-02" in order
-    assert '<h2 id="month-2026-12-01">December 2026</h2>' in page
+    assert '<h2 id="events--month-2026-12-01">December 2026</h2>' in page
     assert "taxes for independent workers" not in page
 
 

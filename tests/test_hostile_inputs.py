@@ -85,6 +85,7 @@ EXPECTED = {
     "posts/long-list.md:": ["too many values", "the most is 1000 values (MAX_VALUES in hostileconf.py)"],
     "posts/brackets.md:": ["takes too long", "the most is 1 second (MAX_CONVERT_SECONDS in hostileconf.py)"],
     "posts/nested-lists.md:": ["nested too deeply to turn into a web page"],
+    "posts/bracket-title.md:": ["never-publish", "takes too long"],
     "posts/nested-html.md:": ["nest too deeply here; the most is 50 levels (MAX_TEXT_DEPTH in hostileconf.py)"],
     "pages/search.md:": ["output/en/search/index.html", "search page (SEARCH_SAVE_AS)", "rename the file"],
     "posts/line\\x0abreak.md:1:": ["this name holds characters that cannot be shown", "rename it"],
@@ -113,6 +114,7 @@ def hostile(tmp_path: Path) -> tuple[Path, Path]:
     write(content, "posts/long-list.md", post(authors="[" + ", ".join(["ana"] * 5000) + "]"))
     write(content, "posts/brackets.md", post(body="[" * 30_000))
     write(content, "posts/nested-lists.md", post(body="".join("    " * depth + "- item\n" for depth in range(300))))
+    write(content, "posts/bracket-title.md", post(title='"' + "[" * 20_000 + '"'))
     write(content, "posts/nested-html.md", post(body="<blockquote>" * 3000 + "deep" + "</blockquote>" * 3000))
     write(content, "posts/line\nbreak.md", post())
     (content / "posts" / os.fsdecode(b"\xff-latin1.md")).write_text(post())  # a name saved as Latin-1
@@ -144,7 +146,15 @@ def test_every_hostile_input_is_named_in_one_run(hostile: tuple[Path, Path], tmp
     content, settings = hostile
     output = ["--output", str(tmp_path / "output")] if command == "build" else []
     result = publish(
-        command, "--settings", str(settings), "--content", str(content), *output, timeout=TIMEOUT, **as_ordinary_user()
+        command,
+        "--settings",
+        str(settings),
+        "--content",
+        str(content),
+        *output,
+        env={"RELAIS_NEVER_PUBLISH": str(ROOT / "private/never-publish.example.txt")},  # it reads every file too
+        timeout=TIMEOUT,
+        **as_ordinary_user(),
     )
     assert result.returncode == 1, result.stderr
     assert_every_input_named(result.stderr)

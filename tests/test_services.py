@@ -36,10 +36,10 @@ def heading_levels(page: Path) -> list[int]:
 
 def test_directory_groups_services_by_category_with_audience(demo_site: Path) -> None:
     directory = main_of(demo_site / "en/services/index.html")
-    sections = re.findall(r'<h2 id="([\w-]+)">([^<]+)</h2>', directory)
+    sections = re.findall(r'<h2 id="services--([\w-]+)">([^<]+)</h2>', directory)
     assert ("drop-in", "Drop-in") in sections and ("legal", "Legal help") in sections
     assert [key for key, _ in sections].index("drop-in") < [key for key, _ in sections].index("legal")
-    drop_in = directory[directory.index('id="drop-in"') : directory.index('id="health"')]
+    drop_in = directory[directory.index('id="services--drop-in"') : directory.index('id="services--health"')]
     assert "/en/services/drop-in/" in drop_in and "For: Sex workers of all genders" in drop_in
     assert "Monday to Thursday, 6:00 p.m. – 10:00 p.m." in drop_in
     french = main_of(demo_site / "fr/services/index.html")
@@ -66,16 +66,16 @@ def test_closed_and_alert_states_show_everywhere(demo_site: Path) -> None:
 
 def test_timetable_is_a_table_per_day_in_time_order(demo_site: Path) -> None:
     timetable = main_of(demo_site / "en/services/timetable/index.html")
-    monday = timetable[timetable.index('id="day-0"') : timetable.index('id="day-1"')]
+    monday = timetable[timetable.index('id="timetable--day-0"') : timetable.index('id="timetable--day-1"')]
     assert "<caption>Open on Monday, by opening time</caption>" in monday
     assert '<th scope="col">Hours</th>' in monday and '<th scope="row"><a href="/en/services/drop-in/">' in monday
     order = [monday.index(name) for name in ("24-hour support line", "Dental care", "Drop-in centre")]
     assert order == sorted(order)
-    thursday = timetable[timetable.index('id="day-3"') : timetable.index('id="day-4"')]
+    thursday = timetable[timetable.index('id="timetable--day-3"') : timetable.index('id="timetable--day-4"')]
     assert "Last Thursday of the month" in thursday and "Peer gatherings" in thursday
-    tuesday = timetable[timetable.index('id="day-1"') : timetable.index('id="day-2"')]
+    tuesday = timetable[timetable.index('id="timetable--day-1"') : timetable.index('id="timetable--day-2"')]
     assert "8:00 p.m. – midnight" in tuesday  # street outreach
-    assert "Counselling" in timetable[timetable.index('id="by-appointment"') :]
+    assert "Counselling" in timetable[timetable.index('id="timetable--by-appointment"') :]
     assert "Du lundi au vendredi" not in timetable  # English page, English words
 
 

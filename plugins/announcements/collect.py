@@ -165,8 +165,8 @@ class _Maker:
 
 
 def anchor_of(slug: str) -> str:
-    """The id of an announcement on the announcements page."""
-    return f"announcement-{slug}"
+    """The id of an announcement on the announcements page (theme/templates/announcements.html writes the same)."""
+    return f"announcement--{slug}"
 
 
 def announcements_page_url(settings: dict[str, Any], lang: str) -> str:

@@ -90,7 +90,7 @@ NEWEST_FIRST = {
 def test_page_lists_what_is_on_offer_newest_first(demo_site: Path, lang: str) -> None:
     html = (demo_site / lang / "announcements/index.html").read_text(encoding="utf-8")
     assert parse(demo_site / lang / "announcements/index.html").articles == [
-        f"announcement-{slug}" for slug in NEWEST_FIRST[lang]
+        f"announcement--{slug}" for slug in NEWEST_FIRST[lang]
     ]  # not the expired June 2 picnic, nor the draft
     published = re.findall(r'(?:Published|Publiée le) <time datetime="([\d-]+)">', html)
     assert len(published) == len(NEWEST_FIRST[lang]) and published == sorted(published, reverse=True)
@@ -140,7 +140,7 @@ def test_menu_and_language_switch_reach_the_pages(demo_site: Path) -> None:
 def test_a_moderator_copies_this_months_peer_gathering_in_bbcode(demo_site: Path) -> None:
     """The issue's "done when": bold headline, working link, footer, nothing stray."""
     page = parse(demo_site / "en/announcements/index.html")
-    pasted = page.textareas["announcement-post-peer-gatherings-bbcode"]
+    pasted = page.textareas["announcement--post-peer-gatherings-bbcode"]
     shown = bbcode.Parser().format(pasted)
     assert shown.startswith("<strong>Peer gathering this Thursday, November 26</strong>")
     link = "https://lanterne.example.org/en/posts/peer-gatherings/"

@@ -162,7 +162,7 @@ def test_announce_blocks_of_any_content_type_are_collected(content: Path) -> Non
     (announcement,) = offered(site, site.settings)
     assert announcement.slug == "workshop-clinic"
     # No WORKSHOP_URL in these settings: the link goes to the announcement on the announcements page.
-    assert announcement.link == "https://lanterne.example.org/en/announcements/#announcement-workshop-clinic"
+    assert announcement.link == "https://lanterne.example.org/en/announcements/#announcement--workshop-clinic"
 
 
 def test_an_announce_block_without_any_date_is_refused(content: Path) -> None:

@@ -45,7 +45,8 @@ class GuideGenerator(EntryGenerator):
                 html,
                 Path(self.output_path, page.pdf_save_as),
                 stylesheets=[STYLESHEET],
-                roots=[Path(self.output_path), site.content_dir],
+                roots=[Path(self.output_path)],  # images: the cleaned copies, written there before any PDF
+                site_url=self.settings.get("SITEURL", ""),
                 dated=updated,
             )
 

@@ -1,32 +1,31 @@
-"""Clean, light images: no metadata, a maximum width, alt text, lazy loading.
+"""Clean, light images: only images Relais cleaned are published, with alt text and lazy loading.
 
-- ``SOURCE_CHECKS``: every image in a body has alt text and is a file of
-  ``content/images/`` (an error otherwise, naming file and line);
+- ``SOURCE_CHECKS``: every file of ``STATIC_PATHS`` (``content/images/``) is
+  an image in an allowed format that Relais can decode, within the size
+  limits, and no link, hidden or special file (an error naming the file
+  otherwise); a source that says where it was taken is a warning; every
+  image in a body has alt text and is one of those files;
 - ``HTML_FILTERS``: each ``<img>`` gets its final ``width``/``height`` (no
   layout jump), ``loading="lazy"`` and ``decoding="async"``;
-- ``finalized``: every image written to the output is re-encoded from its
-  source with nothing but its pixels, at most ``IMAGE_MAX_WIDTH`` wide;
-- ``OUTPUT_CHECKS``: no image in the output carries metadata or is too wide.
+- ``static_generator_finalized``: Pelican copies nothing from content/;
+  Relais writes each image re-encoded from its pixels only, at most
+  ``IMAGE_MAX_WIDTH`` wide, once per build and before any PDF is made;
+- ``OUTPUT_CHECKS``: no image in the output, nor any JPEG a PDF embeds,
+  carries metadata; each content image is the cleaned copy.
 """
 
 from __future__ import annotations
 
-from pelican import Pelican, signals
+from pelican import signals
 
 from .checks import image_problems, images_in_output
 from .markup import sized_images
-from .writing import clean_output_images
+from .writing import publish_cleaned_images
 
 HTML_FILTERS = (sized_images,)
 SOURCE_CHECKS = (image_problems,)
 OUTPUT_CHECKS = (images_in_output,)
 
 
-def clean_after_run(pelican: Pelican) -> None:
-    # Every language's run copies content/images/ again, so every run cleans;
-    # a file already cleaned in this build is recognised and skipped.
-    clean_output_images(pelican.settings, pelican.output_path)
-
-
 def register() -> None:
-    signals.finalized.connect(clean_after_run)
+    signals.static_generator_finalized.connect(publish_cleaned_images)

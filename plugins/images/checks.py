@@ -1,65 +1,41 @@
-"""Problems with images: in the sources (alt text, missing files) and in the output."""
+"""Problems with images: in the settings, the images folder, the bodies, and the built site."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import PurePosixPath
 from typing import Any
-
-from PIL import Image, UnidentifiedImageError
 
 from relais.built import BuiltFile
 from relais.messages import did_you_mean
-from relais.problems import Problem, Severity
+from relais.problems import Problem
 from relais.rendering import body_entries
-from relais.settings import line_of_setting
 
-from .cleaning import is_image, leftover_metadata, width_of
-from .settings import image_max_width
-from .sources import resolve
-from .writing import static_sources
+from .folder import FIELD, static_folders
+from .formats import ACCEPTED, NAMES, sniff
+from .metadata import jpeg_header_metadata, metadata_in
+from .published import Publication, publication, published_at
+from .settings import image_max_width, setting_problems
+from .sources import resolve, static_target
 
 
 def image_problems(site: Any) -> Iterator[Problem]:
-    yield from _setting_problems(site)
-    yield from _located_sources(site)
+    yield from setting_problems(site.settings, site.settings_file)
+    published = publication(site)
+    yield from published.problems
     for entry, html in body_entries(site):
         images = _images_in(html)
         lines = entry.front.lines_in_body([src or "![" for src, _ in images])
         for (src, alt), line in zip(images, lines, strict=True):
-            for what, fix in _problems_of(src, alt, entry, site):
-                problem = Problem(entry.shown_as, line, "image", what, fix)
+            for what, fix in _problems_of(src, alt, entry, site, published):
+                problem = Problem(entry.shown_as, line, FIELD, what, fix)
                 yield problem.as_warning() if entry.is_draft else problem
+        yield from _static_links(entry, html, site, published)
 
 
-def _located_sources(site: Any) -> Iterator[Problem]:
-    """Source photos that still say where they were taken.
-
-    The published copy is always cleaned; but the file in content/ is in the
-    repository (and its history) for anyone who can read it.
-    """
-    for source in static_sources(site.settings).values():
-        if _readable(source) and "GPS" in leftover_metadata(source):
-            yield Problem(
-                _shown(source),
-                0,
-                "image",
-                "this image file holds the GPS position where it was taken; the site publishes a cleaned copy, "
-                "but the file itself keeps it in the repository",
-                "run ./publish.py clean-images to remove it from the file, before you commit it",
-                Severity.WARNING,
-            )
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _problems_of(src: str, alt: str | None, entry: Any, site: Any) -> Iterator[tuple[str, str]]:
+def _problems_of(src: str, alt: str | None, entry: Any, site: Any, published: Publication) -> Iterator[tuple[str, str]]:
     if not alt or not alt.strip():
         yield (
             f"the image '{src}' has no description (alt text), so people who cannot see it miss it",
@@ -71,63 +47,41 @@ def _problems_of(src: str, alt: str | None, entry: Any, site: Any) -> Iterator[t
     if link.problem:
         yield link.problem, link.fix or ""
         return
-    path = site.content_dir / (link.relative or "")
-    if not path.is_file():
-        names = [p.name for p in path.parent.glob("*") if p.is_file()] if path.parent.is_dir() else []
-        guess = did_you_mean(path.name, names)
-        yield (
-            f"there is no image content/{link.relative}",
-            f"did you mean '{guess}'?" if guess else "check the file name, or add the image to content/images/",
+    relative = link.relative or ""
+    if relative in published.images or relative in published.refused:
+        return  # a refused file has its own problem, naming it
+    wanted = PurePosixPath(relative)
+    # Suggest only among the images that are published: never a name from a folder a link leads to.
+    names = [PurePosixPath(path).name for path in published.images if PurePosixPath(path).parent == wanted.parent]
+    guess = did_you_mean(wanted.name, names)
+    yield (
+        f"there is no image content/{relative}",
+        f"did you mean '{guess}'?" if guess else "check the file name, or add the image to content/images/",
+    )
+
+
+# Pelican copies whatever a {static} or {attach} link names; Relais publishes the cleaned images only.
+_STATIC_LINK = re.compile(r"\{(?:static|attach)\}[^\s\"'<>)]+")
+
+
+def _static_links(entry: Any, html: str, site: Any, published: Publication) -> Iterator[Problem]:
+    links = _STATIC_LINK.findall(html)
+    lines = entry.front.lines_in_body(links)
+    for link, line in zip(links, lines, strict=True):
+        relative = static_target(link, entry.source)
+        if relative is None or relative in published.images or relative in published.refused:
+            continue
+        if not (site.content_dir / relative).exists():
+            continue  # relais.link_checks says that the file does not exist
+        problem = Problem(
+            entry.shown_as,
+            line,
+            "link",
+            f"the link {link} names a file that is not published: only the images of "
+            f"{', '.join(f'content/{folder}/' for folder in static_folders(site.settings))} are put on the site",
+            "link to a post or a page with {filename}, or put the image in content/images/",
         )
-        return
-    if not is_image(path) or not _readable(path):
-        yield (
-            f"content/{link.relative} is not an image Relais can clean",
-            "save it as JPEG, PNG, WebP or GIF (photos: JPEG)",
-        )
-
-
-def _readable(path: Path) -> bool:
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        return False
-    return True
-
-
-def _setting_problems(site: Any) -> Iterator[Problem]:
-    value = site.settings.get("IMAGE_MAX_WIDTH")
-    if value is not None and not (isinstance(value, int) and not isinstance(value, bool) and value > 0):
-        yield Problem(
-            site.settings_file,
-            line_of_setting(site.settings_file, "IMAGE_MAX_WIDTH"),
-            "IMAGE_MAX_WIDTH",
-            f"{value!r} is not a width in pixels",
-            "write a whole number, for example IMAGE_MAX_WIDTH = 960",
-        )
-
-
-def images_in_output(site: Any, built: BuiltFile) -> Iterator[Problem]:
-    """The promise, checked on what is about to be published."""
-    if not is_image(built.path):
-        return
-    width = image_max_width(site.settings)
-    try:
-        leftovers, actual = leftover_metadata(built.path), width_of(built.path)
-    except (UnidentifiedImageError, OSError) as err:
-        yield Problem(built.shown_as, 0, "image", f"could not be read ({err})", "replace the file with a JPEG or PNG")
-        return
-    if leftovers:
-        yield Problem(
-            built.shown_as,
-            0,
-            "image",
-            f"still carries {', '.join(leftovers)}",
-            "report this as a bug in plugins/images; nothing was published",
-        )
-    if actual > width:
-        yield Problem(built.shown_as, 0, "image", f"is {actual} pixels wide, more than IMAGE_MAX_WIDTH ({width})", "")
+        yield problem.as_warning() if entry.is_draft else problem
 
 
 class _ImageFinder(HTMLParser):
@@ -146,3 +100,55 @@ def _images_in(html: str) -> list[tuple[str, str | None]]:
     finder.feed(html)
     finder.close()
     return finder.images
+
+
+# --- The built site ------------------------------------------------------------
+
+_IMAGE_SUFFIXES = frozenset(ACCEPTED) | {".avif", ".ico", ".bmp", ".tif", ".tiff", ".heic", ".heif"}
+_CHECKED_KINDS = frozenset({"image", "other"})
+_BUG = "report this as a bug in plugins/images; nothing was published"
+
+
+def images_in_output(site: Any, built: BuiltFile) -> Iterator[Problem]:
+    """The promise, checked on what is about to be published: no image says anything but its pixels."""
+    if built.kind == "pdf":
+        yield from _pdf_images(built)
+        return
+    if built.kind not in _CHECKED_KINDS:
+        return
+    if built.suffix not in _IMAGE_SUFFIXES and sniff(built.data[:64]) not in NAMES:
+        return
+    content_image = published_at(site).get(built.relative)
+    leftovers = metadata_in(built.data)
+    if leftovers:
+        fix = _BUG if content_image else "this image comes from the theme: save it again without its metadata"
+        yield Problem(built.shown_as, 0, FIELD, f"still carries {', '.join(leftovers)}", fix)
+    if content_image is None:
+        return
+    if built.data != content_image.cleaned.data:
+        yield Problem(built.shown_as, 0, FIELD, "is not the copy Relais cleaned", _BUG)
+        return
+    width = image_max_width(site.settings)
+    if content_image.cleaned.width > width:
+        yield Problem(
+            built.shown_as, 0, FIELD, f"is {content_image.cleaned.width} pixels wide, more than IMAGE_MAX_WIDTH", _BUG
+        )
+
+
+# WeasyPrint writes a JPEG as a stream of its own, without decoding it: its header is in the PDF.
+_JPEG_STREAM = re.compile(rb"stream\r?\n\xff\xd8\xff")
+_XMP_PACKET = re.compile(rb"<x:xmpmeta|<\?xpacket begin")
+_HEADER_MOST = 4_000_000  # a JPEG's segments before its pixels: at most a few 64 KB segments
+
+
+def _pdf_images(built: BuiltFile) -> Iterator[Problem]:
+    """The metadata of every JPEG the PDF embeds, and any XMP packet in it."""
+    data = built.data
+    found: set[str] = set()
+    for stream in _JPEG_STREAM.finditer(data):
+        start = stream.end() - 3
+        found.update(jpeg_header_metadata(data[start : start + _HEADER_MOST]))
+    if _XMP_PACKET.search(data):
+        found.add("XMP")
+    if found:
+        yield Problem(built.shown_as, 0, FIELD, f"embeds an image that still carries {', '.join(sorted(found))}", _BUG)

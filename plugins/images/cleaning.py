@@ -1,21 +1,37 @@
-"""Re-encode an image with nothing but its pixels, at most a given width.
+"""Decode an image and write it again with nothing but its pixels, at most a given width.
 
 A phone photo carries EXIF (camera, date, often GPS coordinates), XMP (the
-editing software, sometimes the author's name), an ICC profile and comments.
-Copying pixels into a new image leaves all of that behind; the orientation
-from EXIF is applied first, so the picture stays the right way up, and
-colours are converted to sRGB before the profile is dropped.
+editing software, sometimes the author's name and the place), IPTC, an ICC
+profile, comments, thumbnails and sometimes a second picture.  Copying pixels
+into a new image leaves all of that behind; the orientation from EXIF is
+applied first, so the picture stays the right way up, and colours are
+converted to sRGB before the profile is dropped.
+
+The file is checked before it is decoded: its first bytes must be the format
+its suffix claims, and its size in pixels must be within the limits, so that
+an HTML page named ``.png``, a truncated JPEG or a 400-megapixel image is a
+problem in plain words, never a traceback or a machine out of memory.
+
+:func:`clean_image` is a pure function of the source's bytes and the options,
+so its result can be kept under the source's hash.
 """
 
 from __future__ import annotations
 
 import io
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms, ImageFile, ImageOps
 
-SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+from .formats import ACCEPTED, KEEP_FORMATS, NAMES, OPENED_AS, described, sniff
+from .settings import Limits
+
+# Bump when the cleaned bytes change for the same source and options (a cache key part).
+CLEANING_VERSION = 2
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 _ORIENTATION = 0x0112
 _SAVE_OPTIONS = {
@@ -24,52 +40,151 @@ _SAVE_OPTIONS = {
     "WEBP": {"quality": 80, "method": 6},
     "GIF": {"optimize": True},
 }
-# What a clean file may still say about itself: sizes and pixel density.
-_HARMLESS_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive", "progression"}
-_HARMLESS_INFO |= {"transparency", "duration", "loop", "background", "version", "gamma", "aspect", "interlace"}
-_HARMLESS_INFO |= {"loss", "srgb", "chromaticity", "lossless", "optimize", "compression"}
+
+
+class NotCleanable(Exception):
+    """Why an image cannot be published, and what to do: the parts of a problem."""
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(what)
+        self.what = what
+        self.fix = fix
 
 
 @dataclass(frozen=True)
-class Size:
+class CleanedImage:
+    data: bytes
     width: int
     height: int
+    format: str  # JPEG, PNG, WEBP or GIF
+    frames: int = 1  # how many pictures the source held (an animation); the cleaned image keeps the first
 
 
-def is_image(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIXES
+def clean_image(data: bytes, expected: str, limits: Limits, max_width: int | None) -> CleanedImage:
+    """The image's pixels only, upright, in sRGB, at most ``max_width`` wide, in its own format.
 
-
-def output_size(source: Path, max_width: int) -> Size:
-    """The size the cleaned image will have, read from the file's header only."""
-    with Image.open(source) as image:
-        width, height = image.size
-        if image.getexif().get(_ORIENTATION) in _ROTATED:
-            width, height = height, width
-    return _fitted(width, height, max_width)
-
-
-def _fitted(width: int, height: int, max_width: int) -> Size:
-    if width <= max_width:
-        return Size(width, height)
-    return Size(max_width, max(1, round(height * max_width / width)))
-
-
-def clean_image(source: Path, max_width: int) -> bytes:
-    """The image's pixels only, upright, in sRGB, resized, in its own format."""
-    with Image.open(source) as original:
-        image_format = original.format or "PNG"
-        image = ImageOps.exif_transpose(original)
-        image = _in_srgb(image, original.info.get("icc_profile"))
-        image = image.convert(_plain_mode(image, image_format))
-        size = _fitted(image.width, image.height, max_width)
-        if (size.width, size.height) != image.size:
-            image = image.resize((size.width, size.height), Image.Resampling.LANCZOS)
-        # A new image from the pixels alone: no info, no EXIF, no palette tricks.
-        pixels_only = Image.frombytes(image.mode, image.size, image.tobytes())
+    ``expected`` is the format the file's suffix claims; ``max_width=None``
+    keeps the full size.  Raises :class:`NotCleanable` for anything else.
+    """
+    _check_format(data, expected)
+    with _strict_decoding(), _opened(data, expected, limits) as original:
+        try:
+            frames = getattr(original, "n_frames", 1)
+            image = _pixels(original, expected, max_width)
+        except NotCleanable:
+            raise
+        except Exception as err:  # any decoding failure of an untrusted file: a damaged file
+            raise _damaged(expected) from err
     buffer = io.BytesIO()
-    pixels_only.save(buffer, format=image_format, **_SAVE_OPTIONS.get(image_format, {}))
-    return buffer.getvalue()
+    image.save(buffer, format=expected, **_SAVE_OPTIONS[expected])
+    return CleanedImage(buffer.getvalue(), image.width, image.height, expected, frames)
+
+
+def _check_format(data: bytes, expected: str) -> None:
+    if not data:
+        raise NotCleanable("this file is empty", "copy the image again, or delete the file")
+    actual = sniff(data[:64])
+    if actual == expected:
+        return
+    name = NAMES[expected]
+    if actual in NAMES:
+        suffixes = ", ".join(suffix for suffix, kind in ACCEPTED.items() if kind == actual)
+        raise NotCleanable(
+            f"this file is named as {described(expected)} but is {described(actual)}",
+            f"rename it with the suffix of its real format ({suffixes}) and change the links to it",
+        )
+    what = f"it is {actual}" if actual else "Relais does not recognise what it is"
+    raise NotCleanable(
+        f"this file is not {described(expected)}: {what}",
+        f"replace it with a real {name} image (save it as {KEEP_FORMATS}), or move it out of content/images/",
+    )
+
+
+@contextmanager
+def _strict_decoding() -> Iterator[None]:
+    """A truncated file is an error here, whatever another library chose for the whole process.
+
+    WeasyPrint tells Pillow, when it is imported, to fill in what is missing
+    from a truncated image; a damaged source must be named instead.  Pillow's
+    own warnings about a damaged file (corrupt EXIF…) are not for writers: the
+    file is either cleaned, which drops what was damaged, or named.
+    """
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
+@contextmanager
+def _opened(data: bytes, expected: str, limits: Limits) -> Iterator[Image.Image]:
+    """The image with only its header read, once its size is known to be within the limits."""
+    try:
+        image = Image.open(io.BytesIO(data), formats=OPENED_AS[expected])
+    except Image.DecompressionBombError as err:
+        raise _too_many_pixels(_pixels_in_message(str(err)), None, limits) from err
+    except Exception as err:  # any failure to read the header of an untrusted file
+        raise _damaged(expected) from err
+    with image:
+        width, height = image.size
+        if width * height > limits.max_pixels:
+            raise _too_many_pixels(width * height, (width, height), limits)
+        if width < 1 or height < 1:
+            raise _damaged(expected)
+        yield image
+
+
+def _pixels_in_message(message: str) -> int | None:
+    found = re.search(r"\((\d+) pixels\)", message)
+    return int(found.group(1)) if found else None
+
+
+def _too_many_pixels(pixels: int | None, size: tuple[int, int] | None, limits: Limits) -> NotCleanable:
+    count = f"{pixels / 1_000_000:,.0f} megapixels" if pixels else "too many pixels"
+    dimensions = f" ({size[0]} × {size[1]} pixels)" if size else ""
+    return NotCleanable(
+        f"this image has {count}{dimensions}, more than IMAGE_MAX_MEGAPIXELS ({limits.max_megapixels:g})",
+        "save a smaller copy (2000 pixels wide is plenty: the site shows images at most IMAGE_MAX_WIDTH wide), "
+        "or raise IMAGE_MAX_MEGAPIXELS in pelicanconf.py if the machine has the memory",
+    )
+
+
+def _damaged(expected: str) -> NotCleanable:
+    return NotCleanable(
+        f"this {NAMES[expected]} image could not be read: the file is damaged or incomplete",
+        "open it in an image editor and save it again, or copy it again from where it came from",
+    )
+
+
+def _pixels(original: Image.Image, image_format: str, max_width: int | None) -> Image.Image:
+    """A new image made of the original's pixels alone: no info, no EXIF, no palette tricks."""
+    turned = original.getexif().get(_ORIENTATION) in _ROTATED
+    if image_format == "JPEG" and max_width:
+        _decode_smaller(original, turned, max_width)
+    image = ImageOps.exif_transpose(original)
+    image = _in_srgb(image, original.info.get("icc_profile"))
+    image = image.convert(_plain_mode(image, image_format))
+    if max_width:
+        size = fitted(image.width, image.height, max_width)
+        if size != image.size:
+            image = image.resize(size, Image.Resampling.LANCZOS)
+    return Image.frombytes(image.mode, image.size, image.tobytes())
+
+
+def _decode_smaller(original: Image.Image, turned: bool, max_width: int) -> None:
+    """Let the JPEG decoder skip detail the resized picture will not show (2 to 8 times faster)."""
+    width, height = (original.height, original.width) if turned else original.size
+    target = fitted(width, height, max_width)
+    original.draft(None, (target[1], target[0]) if turned else target)
+
+
+def fitted(width: int, height: int, max_width: int) -> tuple[int, int]:
+    if width <= max_width:
+        return width, height
+    return max_width, max(1, round(height * max_width / width))
 
 
 def _plain_mode(image: Image.Image, image_format: str) -> str:
@@ -91,33 +206,3 @@ def _in_srgb(image: Image.Image, icc_profile: bytes | None) -> Image.Image:
     except (ImageCms.PyCMSError, OSError, ValueError):
         return image  # an unreadable profile: drop it and keep the colours as they are
     return converted or image
-
-
-def leftover_metadata(path: Path) -> list[str]:
-    """What a written image still says beyond its pixels (empty when clean)."""
-    found = []
-    with Image.open(path) as image:
-        exif = image.getexif()
-        if exif:
-            found.append("EXIF")
-            if exif.get_ifd(0x8825):
-                found.append("GPS")
-        found.extend(key for key in image.info if key.lower() not in _HARMLESS_INFO and key != "exif")
-        found.extend(f"{marker} segment" for marker, _ in getattr(image, "applist", []) if marker != "APP0")
-    return sorted(set(found))
-
-
-def width_of(path: Path) -> int:
-    with Image.open(path) as image:
-        return image.width
-
-
-def strip_in_place(path: Path) -> bool:
-    """Rewrite a source image without its metadata, at full size; True if it had any."""
-    if not leftover_metadata(path):
-        return False
-    with Image.open(path) as image:
-        width, height = image.size  # either may become the width once turned upright
-    cleaned = clean_image(path, max_width=max(width, height, 1))
-    path.write_bytes(cleaned)
-    return True

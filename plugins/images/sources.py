@@ -14,6 +14,8 @@ from typing import Any
 
 from page_security.policy import other_host
 
+from .folder import static_folders
+
 _LINK_PREFIXES = ("{static}", "{attach}")
 
 
@@ -38,13 +40,8 @@ def resolve(src: str, source: str, settings: dict[str, Any]) -> ImageLink:
             f"the image comes from another site ({remote}), which would learn who reads this page",
             "save the image (with its owner's permission) in content/images/ and link to /images/its-name.jpg",
         )
-    path = src.removeprefix(siteurl) if siteurl else src
-    for prefix in _LINK_PREFIXES:
-        path = path.removeprefix(prefix)
-    path = path.split("?", 1)[0].split("#", 1)[0]
-    parts = PurePosixPath(path.lstrip("/")) if path.startswith("/") else PurePosixPath(source).parent / path
-    relative = _normalised(parts)
-    folders = tuple(settings.get("STATIC_PATHS", ("images",)))
+    relative = static_target(src.removeprefix(siteurl) if siteurl else src, source)
+    folders = tuple(str(folder) for folder in static_folders(settings))
     if relative is None or not any(relative.startswith(folder.rstrip("/") + "/") for folder in folders):
         return ImageLink(
             src,
@@ -70,3 +67,16 @@ def _normalised(path: PurePosixPath) -> str | None:
 def public_src(relative: str, settings: dict[str, Any]) -> str:
     url = settings.get("STATIC_URL", "{path}").format(path=relative)
     return f"{settings.get('SITEURL', '')}/{url}"
+
+
+def static_target(link: str, source: str) -> str | None:
+    """The content path an address names (``/images/a.jpg``, ``../images/a.jpg``, ``{static}…``, ``{attach}…``).
+
+    Relative addresses start from the folder of ``source``; None when the path leaves the content folder.
+    """
+    path = link
+    for prefix in _LINK_PREFIXES:
+        path = path.removeprefix(prefix)
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    parts = PurePosixPath(path.lstrip("/")) if path.startswith("/") else PurePosixPath(source).parent / path
+    return _normalised(parts)

@@ -1,86 +1,174 @@
-"""Images: metadata removed, width capped, alt text required, sized and lazy in pages."""
+"""Images, built for real: every output file, PDFs included, carries nothing but pixels.
+
+The photos are planted with everything a phone or an editor leaves in them
+(tests/dirty_images.py): GPS in EXIF and in XMP, an author, a description, a
+comment, a thumbnail, a picture after the end, written several ways each.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
-from types import SimpleNamespace
+from typing import Any
 
 import pytest
-from PIL import Image, PngImagePlugin
-from PIL.ExifTags import GPS, IFD, Base
+from PIL import Image
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
-from images.checks import images_in_output
-from images.cleaning import clean_image, leftover_metadata, output_size
-from relais.build import BuildOptions, check
-from relais.built import check_built_site
+from images.cleaning import clean_image
+from images.metadata import metadata_in
+from images.settings import image_limits
+from relais.build import BuildOptions, build, check
 from relais.problems import Severity
-from tests.helpers import ROOT, build_minimal, copy_minimal, publish, write
+from tests.dirty_images import PLANTED, dirty_gif, dirty_jpeg, dirty_png, dirty_webp, spellings, write_image
+from tests.helpers import ROOT, copy_minimal, front_matter, settings_file, write
 
-XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>'
-
-
-def photo(path: Path, size: tuple[int, int] = (1600, 900), orientation: int | None = None) -> Path:
-    """A JPEG as a phone writes it: camera, author, GPS position, XMP."""
-    image = Image.new("RGB", size, "#cc5533")
-    exif = Image.Exif()
-    exif[Base.Make] = "PhoneMaker"
-    exif[Base.Artist] = "Real Name"
-    if orientation:
-        exif[Base.Orientation] = orientation
-    gps = exif.get_ifd(IFD.GPSInfo)
-    gps[GPS.GPSLatitudeRef] = "N"
-    gps[GPS.GPSLatitude] = (45.0, 30.0, 1.0)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, exif=exif, xmp=XMP, icc_profile=_srgb_profile(), comment=b"taken at home")
-    return path
+SITEURL = "https://lanterne.example.org"
+# Every suffix spelling a writer may use, each a dirty file.
+SOURCES = {
+    "images/photo.jpg": dirty_jpeg,
+    "images/Upper.JPG": dirty_jpeg,
+    "images/long.jpeg": dirty_jpeg,
+    "images/old-camera.jpe": dirty_jpeg,
+    "images/from-windows.jfif": dirty_jpeg,
+    "images/2026/in-a-folder.jpg": dirty_jpeg,
+    "images/drawing.png": dirty_png,
+    "images/picture.webp": dirty_webp,
+    "images/moving.gif": dirty_gif,
+}
 
 
-def _srgb_profile() -> bytes:
-    from PIL import ImageCms
+POST = {"title": "Pictures", "date": "2026-01-15", "authors": "[ana]", "category": "news", "summary": "A summary."}
+GUIDE = {
+    "title": "A guide with pictures",
+    "summary": "A guide.",
+    "status": "published",
+    "source": "A collective",
+    "permission": "\n  granted_by: The collective\n  date: 2026-01-10",
+    "licence": "CC BY 4.0",
+    "updated": "2026-01-12",
+}
+GUIDE_BODY = """## Pictures
 
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+![A red square](/images/photo.jpg)
 
+![A drawing in two colours](/images/drawing.png)
 
-def test_a_phone_photo_is_dirty_before_cleaning(tmp_path: Path) -> None:
-    assert {"EXIF", "GPS", "xmp", "icc_profile", "comment"} <= set(leftover_metadata(photo(tmp_path / "a.jpg")))
-
-
-def test_cleaning_keeps_only_pixels_and_caps_the_width(tmp_path: Path) -> None:
-    cleaned = clean_image(photo(tmp_path / "a.jpg"), 800)
-    (tmp_path / "out.jpg").write_bytes(cleaned)
-    assert leftover_metadata(tmp_path / "out.jpg") == []
-    assert b"Real Name" not in cleaned and b"PhoneMaker" not in cleaned and b"adobe" not in cleaned
-    with Image.open(io.BytesIO(cleaned)) as image:
-        assert image.size == (800, 450) and image.format == "JPEG"
-        assert not image.getexif()
-
-
-def test_orientation_is_applied_before_exif_goes(tmp_path: Path) -> None:
-    source = photo(tmp_path / "turned.jpg", (1200, 600), orientation=6)
-    size = output_size(source, 960)
-    assert (size.width, size.height) == (600, 1200)
-    with Image.open(io.BytesIO(clean_image(source, 960))) as image:
-        assert image.size == (600, 1200)
-
-
-def test_png_text_chunks_are_dropped(tmp_path: Path) -> None:
-    info = PngImagePlugin.PngInfo()
-    info.add_text("Author", "Real Name")
-    info.add_text("Location", "45.5, -73.5")
-    Image.new("RGBA", (50, 40), (0, 0, 0, 0)).save(tmp_path / "a.png", pnginfo=info)
-    assert leftover_metadata(tmp_path / "a.png")
-    (tmp_path / "b.png").write_bytes(clean_image(tmp_path / "a.png", 960))
-    assert leftover_metadata(tmp_path / "b.png") == []
-    with Image.open(tmp_path / "b.png") as image:
-        assert image.mode == "RGBA" and image.size == (50, 40)
+![An old camera's picture](../images/old-camera.jpe)"""
 
 
 def post_with(body: str, status: str = "published") -> str:
-    return (
-        "---\ntitle: Pictures\ndate: 2026-01-15\nauthors: [ana]\ncategory: news\nsummary: A summary.\n"
-        f"lang: en\nstatus: {status}\n---\n\n{body}\n"
-    )
+    return front_matter(POST, body, lang="en", status=status)
+
+
+@pytest.fixture(scope="module")
+def dirty_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Content full of dirty images, shown in a post and embedded in a guide's PDF; built with SITEURL."""
+    folder = tmp_path_factory.mktemp("dirty")
+    content = copy_minimal(folder)
+    for relative, make in SOURCES.items():
+        write_image(content / relative, make())
+    body = "\n\n".join(f"![Picture {number}](/{relative})" for number, relative in enumerate(SOURCES))
+    write(content, "posts/pictures.md", post_with(body))
+    write(content, "guides/pictures.md", front_matter(GUIDE, GUIDE_BODY, lang="en"))
+    output = folder / "out"
+    settings = settings_file(folder, f"SITEURL = {SITEURL!r}")  # as publishconf.py has it
+    options = BuildOptions(settings, content, output, dt.date(2026, 2, 15))
+    result = build(options)
+    assert result.built, [problem.format() for problem in result.problems]
+    return content, output
+
+
+def _planted_in(data: bytes) -> list[str]:
+    return sorted({text for text in PLANTED for spelling in spellings(text) if spelling in data})
+
+
+def test_the_sources_are_dirty_so_the_search_can_fail(dirty_site: tuple[Path, Path]) -> None:
+    content, _ = dirty_site
+    for relative in SOURCES:
+        data = (content / relative).read_bytes()
+        assert _planted_in(data) and metadata_in(data), relative
+
+
+def test_no_output_file_holds_anything_planted(dirty_site: tuple[Path, Path]) -> None:
+    _, output = dirty_site
+    files = [path for path in output.rglob("*") if path.is_file()]
+    assert len(files) > 20
+    for path in files:
+        data = path.read_bytes()
+        assert not _planted_in(data), path
+        assert b"GPSLatitude" not in data and b"xmpmeta" not in data, path
+
+
+def test_every_image_is_published_as_its_cleaned_copy(dirty_site: tuple[Path, Path]) -> None:
+    content, output = dirty_site
+    limits = image_limits({})
+    for relative, make in SOURCES.items():
+        published = (output / relative).read_bytes()
+        source = (content / relative).read_bytes()
+        assert published != source, relative
+        assert metadata_in(published) == [], relative
+        expected_format = {"png": "PNG", "webp": "WEBP", "gif": "GIF"}.get(relative.rsplit(".", 1)[-1], "JPEG")
+        assert published == clean_image(make(), expected_format, limits, 960).data, relative
+        with Image.open(io.BytesIO(published)) as image:
+            assert image.format == expected_format and not image.getexif() and image.width <= 960
+            assert not set(image.info) & {"exif", "xmp", "icc_profile", "comment", "photoshop", "Author"}, relative
+
+
+def test_pages_show_the_cleaned_size_from_the_site_address(dirty_site: tuple[Path, Path]) -> None:
+    _, output = dirty_site
+    page = (output / "en/posts/pictures/index.html").read_text(encoding="utf-8")
+    assert f'src="{SITEURL}/images/photo.jpg" width="960" height="540" loading="lazy"' in page
+    assert f'src="{SITEURL}/images/from-windows.jfif" width="960" height="540"' in page
+    assert f'src="{SITEURL}/images/drawing.png" width="400" height="300"' in page
+
+
+def _streams(reader: PdfReader) -> list[StreamObject]:
+    """Every stream reachable from the PDF's trailer: pages, images, fonts, metadata."""
+    found: dict[int, StreamObject] = {}
+    seen: set[tuple[int, int]] = set()
+    pending: list[Any] = [reader.trailer]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in seen:
+                continue
+            seen.add((item.idnum, item.generation))
+            item = item.get_object()
+        if isinstance(item, StreamObject):
+            found[id(item)] = item
+        if isinstance(item, DictionaryObject):
+            pending.extend(value for key, value in item.items() if key != "/Parent")
+        elif isinstance(item, ArrayObject):
+            pending.extend(item)
+    return list(found.values())
+
+
+def test_the_guide_pdf_embeds_only_cleaned_images(dirty_site: tuple[Path, Path]) -> None:
+    _, output = dirty_site
+    reader = PdfReader(output / "en/guides/pictures/pictures.pdf")
+    images = list({image.name: image for page in reader.pages for image in page.images}.values())
+    assert len(images) == 3  # with SITEURL in front of their paths, they are still the site's own
+    for image in images:
+        assert not _planted_in(image.data), image.name
+        assert metadata_in(image.data) == [], image.name
+        with Image.open(io.BytesIO(image.data)) as opened:
+            assert not opened.getexif()
+    for stream in _streams(reader):
+        for data in (stream.get_data(), stream._data):
+            assert not _planted_in(data)
+            assert b"GPSLatitude" not in data and b"xmpmeta" not in data
+
+
+def test_pelican_copies_nothing_from_content(dirty_site: tuple[Path, Path]) -> None:
+    content, output = dirty_site
+    sources = {path.read_bytes() for path in content.rglob("*") if path.is_file()}
+    assert not [path for path in output.rglob("*") if path.is_file() and path.read_bytes() in sources]
+
+
+# --- Pages, with the default settings -------------------------------------------------
 
 
 BODY = """Intro.
@@ -97,7 +185,7 @@ BODY = """Intro.
 
 def test_each_image_problem_names_file_and_line(tmp_path: Path) -> None:
     content = copy_minimal(tmp_path)
-    photo(content / "images/lantern.jpg")
+    write_image(content / "images/lantern.jpg", dirty_jpeg())
     write(content, "posts/pictures.md", post_with(BODY))
     result = check(BuildOptions(settings_file=ROOT / "pelicanconf.py", content_dir=content))
     found = [p for p in result.problems if p.file.endswith("posts/pictures.md")]
@@ -117,20 +205,23 @@ def test_image_problems_in_a_draft_are_warnings(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def built_with_photo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.helpers import build_minimal
+
     folder = tmp_path_factory.mktemp("photos")
     content = copy_minimal(folder)
-    photo(content / "images/lantern.jpg", (2000, 1000))
-    photo(content / "images/small.jpg", (300, 200))
-    write(content, "posts/pictures.md", post_with("![A lantern](/images/lantern.jpg)\n\n![Small](../images/small.jpg)"))
+    write_image(content / "images/lantern.jpg", dirty_jpeg((2000, 1000)))
+    write_image(content / "images/small.jpg", dirty_jpeg((300, 200)))
+    write_image(content / "images/turned.jpg", dirty_jpeg((1200, 600), orientation=6))
+    body = "![A lantern](/images/lantern.jpg)\n\n![Small](../images/small.jpg)\n\n![Turned]({static}/images/turned.jpg)"
+    links = "[The full picture]({static}/images/lantern.jpg) or [the small one]({attach}../images/small.jpg)"
+    write(content, "posts/pictures.md", post_with(f"{body}\n\n{links}"))
     return build_minimal(folder)
 
 
-def test_output_images_carry_no_metadata_and_respect_the_width(built_with_photo: Path) -> None:
-    for name, size in [("lantern.jpg", (960, 480)), ("small.jpg", (300, 200))]:
+def test_output_images_respect_the_width_and_stay_upright(built_with_photo: Path) -> None:
+    for name, size in [("lantern.jpg", (960, 480)), ("small.jpg", (300, 200)), ("turned.jpg", (600, 1200))]:
         path = built_with_photo / "images" / name
-        assert leftover_metadata(path) == [], name
-        data = path.read_bytes()
-        assert b"Exif" not in data and b"xmpmeta" not in data and b"Real Name" not in data
+        assert metadata_in(path.read_bytes()) == [], name
         with Image.open(path) as image:
             assert image.size == size
 
@@ -142,27 +233,7 @@ def test_pages_give_size_and_lazy_loading(built_with_photo: Path) -> None:
         in page
     )
     assert '<img alt="Small" src="/images/small.jpg" width="300" height="200"' in page
-
-
-def test_output_check_refuses_a_dirty_image(tmp_path: Path) -> None:
-    photo(tmp_path / "images/a.jpg")
-    site = SimpleNamespace(settings={"IMAGE_MAX_WIDTH": 960})
-    problems = list(check_built_site([images_in_output], site, tmp_path))
-    assert [p.file for p in problems] == ["output/images/a.jpg", "output/images/a.jpg"]
-    assert "GPS" in problems[0].what and "1600 pixels wide" in problems[1].what
-
-
-def test_a_source_photo_with_its_position_is_reported_and_can_be_cleaned(tmp_path: Path) -> None:
-    content = copy_minimal(tmp_path)
-    source = photo(content / "images/street.jpg", orientation=6)
-    options = BuildOptions(settings_file=ROOT / "pelicanconf.py", content_dir=content)
-    (problem,) = [p for p in check(options).problems if p.file.endswith("images/street.jpg")]
-    assert problem.severity is Severity.WARNING and "GPS" in problem.what
-    assert "publish.py clean-images" in problem.fix
-
-    result = publish("clean-images", "--content", str(content))
-    assert result.returncode == 0 and "Cleaned" in result.stdout and "street.jpg" in result.stdout
-    assert leftover_metadata(source) == []
-    with Image.open(source) as cleaned:
-        assert cleaned.size == (900, 1600)  # full size, turned upright
-    assert not [p for p in check(options).problems if p.file.endswith("images/street.jpg")]
+    assert '<img alt="Turned" src="/images/turned.jpg" width="600" height="1200"' in page
+    # Links to an image lead to its one published copy, {attach} included (Pelican would move it).
+    assert '<a href="/images/lantern.jpg">The full picture</a>' in page
+    assert '<a href="/images/small.jpg">the small one</a>' in page

@@ -1,40 +1,41 @@
-"""Replace every image Pelican copied to the output with its cleaned version."""
+"""Relais writes the cleaned images into the site itself; Pelican copies nothing from content/.
+
+Pelican's StaticGenerator would copy every file of ``STATIC_PATHS`` as it is
+(and every file a ``{static}`` link names), following links.  Here its list
+of files to copy is emptied as soon as it is made (its record of them stays,
+so ``{static}`` links still find their address), and the cleaned images are
+written instead: once per build, by the first language's run, before any
+page or PDF is written, so the PDFs embed the cleaned copies from the output
+folder.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from .cleaning import clean_image, is_image, leftover_metadata, width_of
-from .settings import image_max_width
+from languages.languages import is_outermost
+
+from relais.site import SETTINGS_KEY
+
+from .published import Publication, publication
 
 
-def static_sources(settings: dict[str, Any]) -> dict[str, Path]:
-    """Output path (relative) → source file, for every image of ``STATIC_PATHS``."""
-    content = Path(settings["PATH"])
-    save_as = settings.get("STATIC_SAVE_AS", "{path}")
-    found: dict[str, Path] = {}
-    for folder in settings.get("STATIC_PATHS", ()):
-        root = content / folder
-        candidates = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
-        for path in candidates:
-            if path.is_file() and is_image(path):
-                found[save_as.format(path=path.relative_to(content).as_posix())] = path
-    return found
+def publish_cleaned_images(generator: Any) -> None:
+    """``static_generator_finalized``: copy nothing as it is, write the cleaned images once."""
+    generator.staticfiles.clear()
+    generator.context["staticfiles"] = generator.staticfiles
+    site = generator.settings.get(SETTINGS_KEY)
+    if site is not None and is_outermost(generator.settings):
+        write_images(publication(site), Path(generator.output_path))
 
 
-def clean_output_images(settings: dict[str, Any], output_path: str) -> None:
-    output = Path(output_path)
-    width = image_max_width(settings)
-    sources = static_sources(settings)
-    for path in sorted(output.rglob("*")):
-        if not (path.is_file() and is_image(path)):
-            continue
-        source = sources.get(path.relative_to(output).as_posix())
-        if source is not None:
-            # Pelican's fresh copy is byte-identical to the source; anything
-            # else was cleaned by an earlier run of this build.
-            if path.read_bytes() == source.read_bytes():
-                path.write_bytes(clean_image(source, width))
-        elif leftover_metadata(path) or width_of(path) > width:
-            path.write_bytes(clean_image(path, width))  # a theme image: clean it in place
+def write_images(published: Publication, output: Path) -> None:
+    root = output.resolve()
+    for image in published.images.values():
+        target = root / image.save_as
+        if not target.resolve().is_relative_to(root):
+            continue  # STATIC_SAVE_AS is checked when the images are read; never write elsewhere
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # a link left by an earlier plain Pelican run is replaced, not followed
+        target.write_bytes(image.cleaned.data)

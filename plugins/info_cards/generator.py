@@ -40,7 +40,7 @@ class InfoCardsGenerator(Generator):
         sources = self._sources()
         if sources is None:
             return
-        site, cards, line, drop_in = sources
+        _site, cards, line, drop_in = sources
         lang = self.settings["DEFAULT_LANG"]
         save_as = self.settings["INFO_CARDS_SAVE_AS"]
         sheet = Sheet(cards.paper)
@@ -54,8 +54,14 @@ class InfoCardsGenerator(Generator):
             cards=range(len(sheet.cards())),
             marks=range(len(sheet.marks())),
         )
-        roots = [Path(self.output_path), site.content_dir]
-        render_pdf(html, Path(self.output_path, save_as), stylesheets=[STYLESHEET], roots=roots, css=[sheet.css()])
+        render_pdf(
+            html,
+            Path(self.output_path, save_as),
+            stylesheets=[STYLESHEET],
+            roots=[Path(self.output_path)],  # images: the cleaned copies, written there before any PDF
+            site_url=self.settings.get("SITEURL", ""),
+            css=[sheet.css()],
+        )
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

@@ -1,17 +1,23 @@
-"""Never publish: strings listed in a private file must appear in no source and no built file.
+"""Never publish: strings listed in a private file must reach no reader, however they are written.
 
-``publish.py check`` and every build search the sources; every build also
-searches each file it wrote (HTML, XML, JSON, text, calendars, the text of
-PDFs) before the new site replaces the old one, so a hit fails the build
-and leaves the published site as it was.
+``publish.py check`` and every build search every source (content, theme,
+settings, file names); every build also searches each file it wrote (pages,
+feeds, JSON, calendars, scripts, compressed search indexes, PDFs and the
+images in them, image metadata) before the new site replaces the old one,
+and every command that prints content (``publish.py snippets``) searches
+what it is about to print.  Text is compared as a reader sees it: markup
+rendered, escapes decoded, invisible and look-alike characters undone (see
+README.md, "Never publish").  A hit fails the build and leaves the
+published site as it was.
 """
 
 from __future__ import annotations
 
-from .scan import check_output, check_sources
+from .scan import check_output, check_published_text, check_sources
 
 SOURCE_CHECKS = (check_sources,)
 OUTPUT_CHECKS = (check_output,)
+PUBLISHED_TEXT_CHECKS = (check_published_text,)
 
 
 def register() -> None:

@@ -8,12 +8,18 @@ not the narrower 'wasm-unsafe-eval': Safari before 16 (still on older
 iPhones, which many readers have) and the W3C HTML validator know only the
 former.  The page runs nothing but this site's and Pagefind's scripts, none
 of which calls ``eval``, and 'self' still forbids any other script.
+
+Whether an address leaves the site is decided the way browsers read it, with
+the WHATWG URL parser (ada): spaces and control characters around it are
+dropped, tabs and newlines inside it too, a backslash counts as a slash,
+``//host``, ``\\\\host``, ``/\\host`` and ``http:host`` all name a host.
 """
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+
+import ada_url
 
 _DIRECTIVES = (
     ("default-src", "'self'"),
@@ -31,22 +37,44 @@ _DIRECTIVES = (
     ("form-action", "'self'"),
 )
 
+# Where a relative address is read from: a page of this site, over https and
+# over http, since ``http:host`` names a host only on a page of the other
+# scheme.  ``.invalid`` can never be a real host.
+_PAGE_HOST = "relais-page.invalid"
+_PAGES = (f"https://{_PAGE_HOST}/a/page/", f"http://{_PAGE_HOST}/a/page/")
+
 
 def content_security_policy(wasm: bool = False) -> str:
     extra = {"script-src": " 'unsafe-eval'"} if wasm else {}
     return "; ".join(f"{name} {value}{extra.get(name, '')}" for name, value in _DIRECTIVES)
 
 
+def policies() -> frozenset[str]:
+    """Every policy a page of this site may carry."""
+    return frozenset({content_security_policy(), content_security_policy(wasm=True)})
+
+
 def own_hosts(settings: dict[str, Any]) -> frozenset[str]:
     """Hosts that are this site: the preview's (none) and the public address's."""
-    hosts = {urlsplit(settings.get(name) or "").netloc.lower() for name in ("SITEURL", "FEED_DOMAIN")}
+    hosts = {_host(settings.get(name) or "") for name in ("SITEURL", "FEED_DOMAIN")}
     return frozenset(host for host in hosts if host)
 
 
 def other_host(url: str, ours: frozenset[str]) -> str | None:
-    """The host of a URL that points to another site, else None."""
-    url = url.strip()
-    if not url.lower().startswith(("http://", "https://", "//")):
-        return None
-    host = urlsplit(url if not url.startswith("//") else "https:" + url).netloc.lower()
-    return host if host and host not in ours else None
+    """The host (with its port, if any) of a URL that points to another site, else None.
+
+    Read as a browser reads it on one of our pages; an address a browser
+    cannot read at all (``https://exa mple.org``) goes nowhere.
+    """
+    for page in _PAGES:
+        host = _host(url, page)
+        if host and host != _PAGE_HOST and host not in ours:
+            return host
+    return None
+
+
+def _host(url: str, base: str | None = None) -> str:
+    try:
+        return ada_url.URL(url, base).host if base else ada_url.URL(url).host
+    except (ValueError, UnicodeError):
+        return ""

@@ -1,76 +1,195 @@
-"""Check the built site: nothing is loaded from another host, nothing inline.
+"""Check the built site: nothing is loaded from another host, every page carries our policy.
 
-Runs on every HTML and CSS file before the site replaces ``output/``.  A page
-that would fetch a font, script, style, image or frame from another site
-fails the build (the reader's address would reach that site), and so does an
-inline script or style, which the Content-Security-Policy would block.
+Runs on every file of the output before it replaces ``output/``: pages
+(``.html``, ``.xhtml``), drawings (``.svg``), stylesheets and feeds, whose
+entries hold HTML that feed readers show.  A file that would fetch a font,
+script, style, image or frame from another site fails the build (the
+reader's address would reach that site); so does a page without the
+Content-Security-Policy in its ``<head>``, and inline script or style, which
+that policy blocks.
+
+Pages are read from the shared lxml tree.  Where lxml and a browser may read
+markup differently, the check reads it both ways (fails closed): the text of
+a comment and any attribute value holding a tag are read as markup too (a
+browser ends a comment at ``--!>``, and with scripting on reads a
+``<noscript>`` as text up to ``</noscript>``, which may sit inside what lxml
+took for an attribute), and ``<noscript>`` content is always checked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from typing import Any
 
 from relais.built import BuiltFile
 from relais.problems import Problem
 
-from .policy import other_host, own_hosts
+from .loads import css_loads, element_loads, feed_loads, local_name
+from .policy import other_host, own_hosts, policies
 
-# Attributes whose URL the browser fetches by itself, on any element.
-_FETCHED = ("src", "srcset", "poster", "data", "background", "imagesrcset")
-# <link rel=…> kinds that load something (others, like alternate, do not).
-_LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
-_CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)""", re.IGNORECASE)
 _FIX_ASSET = "copy the file into theme/static/ (or content/images/) and link to it on this site"
+_FIX_FORM = "forms may only send to this site"
+_FIX_POLICY = (
+    "start the page from theme/templates/base.html, whose <head> includes the policy first (plugins/page_security)"
+)
+_FIELDS = {"html": "page", "xhtml": "page", "svg": "image", "xml": "feed", "css": "stylesheet"}
+_MARKUP = re.compile(r"<[A-Za-z!/?]")
+_MAX_DEPTH = 4  # markup inside a comment inside an attribute inside…: past this, refuse
 
 
 def outside_requests(site: Any, built: BuiltFile) -> Iterator[Problem]:
+    field = _FIELDS.get(built.kind)
+    if field is None:
+        return
     ours = own_hosts(site.settings)
-    if built.suffix == ".html":
-        finder = _PageFinder(ours)
-        finder.feed(built.text)
-        finder.close()
-        for line, what, fix in finder.found:
-            yield Problem(built.shown_as, line, "page", what, fix)
-    elif built.suffix == ".css":
-        text = built.text
-        for match in _CSS_URL.finditer(text):
-            host = other_host(match.group(1), ours)
-            if host:
-                line = text.count("\n", 0, match.start()) + 1
-                yield Problem(built.shown_as, line, "stylesheet", f"loads a file from {host}", _FIX_ASSET)
+    if built.kind == "css":
+        for offset, address in css_loads(built.text):
+            yield from _outside(built, field, (1 + offset, "the stylesheet", address), ours)
+        return
+    root = built.tree
+    if root is None:
+        yield Problem(
+            built.shown_as,
+            0,
+            field,
+            "this file is empty or cannot be read as markup, so nothing says it stays on this site",
+            "look at the template or plugin that writes it",
+        )
+        return
+    if built.kind in {"html", "xhtml"}:
+        yield from (Problem(built.shown_as, line, field, what, _FIX_POLICY) for line, what in _policy_problems(root))
+    reader = _Reader(built.kind, _entities(root))
+    for line, what, address, fix in reader.findings(_nodes(root), 0, 0):
+        if address is None:
+            yield Problem(built.shown_as, line, field, what, fix)
+        else:
+            yield from _outside(built, field, (line, what, address), ours)
 
 
-class _PageFinder(HTMLParser):
-    def __init__(self, ours: frozenset[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ours = ours
-        self.found: list[tuple[int, str, str]] = []
+def _outside(built: BuiltFile, field: str, load: tuple[int, str, str], ours: frozenset[str]) -> Iterator[Problem]:
+    line, what, address = load
+    host = other_host(address, ours)
+    if host is None:
+        return
+    if what.endswith("action>"):
+        yield Problem(built.shown_as, line, field, f"{what} sends what readers type to another site, {host}", _FIX_FORM)
+    else:
+        yield Problem(built.shown_as, line, field, f"{what} loads from another site, {host}", _FIX_ASSET)
 
-    def _add(self, what: str, fix: str) -> None:
-        self.found.append((self.getpos()[0], what, fix))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        for name in _FETCHED:
-            for url in values.get(name, "").split(","):
-                host = other_host(url.strip().split(" ")[0], self.ours) if url.strip() else None
-                if host:
-                    self._add(f"<{tag} {name}> loads a file from {host}", _FIX_ASSET)
-        rel = set(values.get("rel", "").lower().split())
-        if tag == "link" and rel & _LOADING_LINKS and (host := other_host(values.get("href", ""), self.ours)):
-            self._add(f"<link rel={values['rel']}> loads a file from {host}", _FIX_ASSET)
-        if tag == "form" and (host := other_host(values.get("action", ""), self.ours)):
-            self._add(f"a form sends what readers type to {host}", "forms may only send to this site")
-        if tag == "script" and "src" not in values and values.get("type", "") != "application/ld+json":
-            self._add("an inline <script>: the Content-Security-Policy blocks it", "move it to theme/static/js/")
-        if tag == "style":
-            self._add("an inline <style>: the Content-Security-Policy blocks it", "move the rules to relais.css")
-        if "style" in values:
-            self._add(f"a style attribute on <{tag}>: the Content-Security-Policy blocks it", "use a class")
-        if any(name.startswith("on") for name in values):
-            self._add(f"an event handler on <{tag}>: the Content-Security-Policy blocks it", "use a script file")
-        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            self._add("a <meta http-equiv=refresh>", "link to the page instead")
+def _nodes(root: Any) -> Iterator[Any]:
+    # Processing instructions before the root (<?xml-stylesheet href=…?>), then the document.
+    yield from reversed(list(root.itersiblings(preceding=True)))
+    yield from root.iter()
+
+
+Finding = tuple[int, str, str | None, str]  # line, what, the address (None: a problem as it is), fix
+
+
+class _Reader:
+    """Reads one file's nodes for loads and inline code, and any markup hidden in them."""
+
+    def __init__(self, kind: str, entities: dict[str, str]) -> None:
+        self.kind = kind
+        self.entities = entities
+
+    def findings(self, nodes: Any, offset: int, depth: int) -> Iterator[Finding]:
+        import lxml.etree
+
+        for node in nodes:
+            line = offset + (node.sourceline or 1) - (1 if offset else 0)
+            if node.tag is lxml.etree.Comment:
+                yield from self.hidden_markup(node.text or "", line, depth)
+            elif node.tag is lxml.etree.Entity:
+                yield from self.hidden_markup(self.entities.get(node.name, ""), line, depth)
+            elif node.tag is lxml.etree.PI:
+                if node.target == "xml-stylesheet":
+                    yield line, "<?xml-stylesheet?>", node.get("href") or "", ""
+            elif isinstance(node.tag, str):
+                yield from self.element(node, line, depth)
+
+    def element(self, node: Any, line: int, depth: int) -> Iterator[Finding]:
+        shift = line - (node.sourceline or 1)
+        loads = [*element_loads(node), *(feed_loads(node) if self.kind == "xml" else ())]
+        yield from ((at + shift, what, address, "") for at, what, address in loads)
+        yield from _inline_code(node, line, self.kind)
+        # Feed entries carry their HTML as text, which feed readers show as HTML.
+        text = node.text if self.kind == "xml" else None
+        for value in [*node.attrib.values(), text]:
+            if value and _MARKUP.search(value):
+                yield from self.hidden_markup(value, line, depth)
+
+    def hidden_markup(self, text: str, line: int, depth: int) -> Iterator[Finding]:
+        """Text a browser or a feed reader may read as markup: checked as markup."""
+        if not _MARKUP.search(text):
+            return
+        if depth >= _MAX_DEPTH:
+            yield line, "markup hidden in markup too deeply to be checked", None, "write the page without it"
+            return
+        import lxml.etree
+        import lxml.html
+
+        try:
+            fragment = lxml.html.fragment_fromstring(text, create_parent="div")
+        except (lxml.etree.ParserError, ValueError):
+            return
+        yield from self.findings(fragment.iter(), line, depth + 1)
+
+
+def _inline_code(element: Any, line: int, kind: str) -> Iterator[Finding]:
+    """Script and style written in the file itself, which the Content-Security-Policy blocks on our pages.
+
+    A drawing opened on its own runs its scripts on this site: those count too.
+    """
+    if kind == "xml":
+        return
+    name = local_name(element.tag)
+    attributes = {local_name(key): value for key, value in element.attrib.items()}
+    if name == "script" and "src" not in attributes and attributes.get("type", "") != "application/ld+json":
+        yield line, "an inline <script>: the Content-Security-Policy blocks it", None, "move it to theme/static/js/"
+    if any(attribute.startswith("on") for attribute in attributes):
+        yield line, f"an event handler on <{name}>: the Content-Security-Policy blocks it", None, "use a script file"
+    if kind == "svg":
+        return
+    if name == "style":
+        yield line, "an inline <style>: the Content-Security-Policy blocks it", None, "move the rules to relais.css"
+    if "style" in attributes:
+        yield line, f"a style attribute on <{name}>: the Content-Security-Policy blocks it", None, "use a class"
+    if name == "meta" and attributes.get("http-equiv", "").lower() == "refresh":
+        yield line, "a <meta http-equiv=refresh>", None, "link to the page instead"
+
+
+def _entities(root: Any) -> dict[str, str]:
+    """The XML entities a drawing or feed declares: a browser replaces each reference by its text."""
+    dtd = root.getroottree().docinfo.internalDTD
+    return {entity.name: entity.content or "" for entity in dtd.iterentities()} if dtd is not None else {}
+
+
+def _policy_problems(root: Any) -> Iterator[tuple[int, str]]:
+    """The page's <head> holds our policy, before anything that loads."""
+    head = next((child for child in root if isinstance(child.tag, str) and local_name(child.tag) == "head"), None)
+    metas = [
+        element
+        for element in root.iter()
+        if isinstance(element.tag, str)
+        and local_name(element.tag) == "meta"
+        and (element.get("http-equiv") or "").lower() == "content-security-policy"
+    ]
+    if not metas:
+        yield 1, "this page has no Content-Security-Policy, so nothing stops it from loading other sites"
+        return
+    meta = metas[0]
+    line = meta.sourceline or 1
+    if meta.getparent() is not head:
+        yield line, "the Content-Security-Policy must be in the page's <head>, where browsers read it"
+        return
+    if (meta.get("content") or "") not in policies():
+        yield line, "the Content-Security-Policy is not the site's own (plugins/page_security/policy.py)"
+    for element in head:
+        if element is meta:
+            break
+        if isinstance(element.tag, str) and local_name(element.tag) not in {"meta", "title"}:
+            name = local_name(element.tag)
+            yield line, f"the Content-Security-Policy comes after <{name}> (line {element.sourceline}): move it up"
+            break

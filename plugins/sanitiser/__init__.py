@@ -1,8 +1,9 @@
 """Sanitise the raw HTML writers put in Markdown, and say what was removed.
 
 ``HTML_FILTERS`` cleans every rendered body with nh3 (see :mod:`.policy`);
-``SOURCE_CHECKS`` reports each removal as a warning naming file and line, so
-``publish.py check`` shows the writer what readers will not see.
+``SOURCE_CHECKS`` reports each removal as a warning naming file and line
+(:mod:`.report` finds what nh3 removes, :mod:`.lines` where it was written),
+so ``publish.py check`` shows the writer what readers will not see.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from relais.content import Entry
 from relais.problems import Problem, Severity
 from relais.rendering import body_entries
 
+from .lines import lines_of
 from .policy import sanitise
 from .report import removals
 
@@ -25,7 +27,9 @@ def sanitise_body(html: str, entry: Entry, site: Any) -> str:
 def removed_html(site: Any) -> Iterator[Problem]:
     for entry, html in body_entries(site):
         found = removals(html)
-        lines = entry.front.lines_in_body([removal.needle for removal in found])
+        if not found:
+            continue
+        lines = lines_of(entry.front.body, entry.front.body_line, [removal.locator for removal in found])
         for removal, line in zip(found, lines, strict=True):
             yield Problem(entry.shown_as, line, "HTML", removal.what, removal.fix, Severity.WARNING)
 

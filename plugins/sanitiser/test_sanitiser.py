@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from relais.build import BuildOptions, check
@@ -109,3 +110,84 @@ def test_removed_html_never_reaches_the_site(tmp_path: Path) -> None:
     text = all_text(output)
     for gone in ["steal()", "track()", "video.example.com", "javascript:alert", "a note for the team"]:
         assert gone not in text
+
+
+LINES_BODY = """Writers ask about onclick, style and javascript: links; a script tag is shown as `<script>` here.
+
+<p onclick="first()">One</p>
+
+<p onclick="second()">Two</p>
+
+```html
+<iframe src="https://video.example.com/code"></iframe>
+<p onclick="in_code()" style="color: red">code</p>
+<script>track()</script>
+{filler}
+```
+
+    <style>indented code</style>
+    <p onclick="indented()">x</p>
+
+<iframe src="https://video.example.com/1"></iframe>
+
+<p
+  class="quick-exit-overlay note"
+  onclick="split()">Split</p>
+
+See [here](javascript:alert(1)).
+
+<q cite="javascript:alert(2)">quoted</q> and <a href="java&#x09;script:alert(3)">tab</a> and <a href="&#106;avascript:alert(4)">entity</a>.
+
+## A heading {{: #main--content }}
+
+<!-- a note with <script>inside()</script> -->
+
+<script>real()</script>
+"""
+
+
+def test_each_removal_is_reported_once_on_its_own_line(tmp_path: Path) -> None:
+    content = copy_minimal(tmp_path)
+    body = LINES_BODY.format(filler="\n".join(f"line {n}" for n in range(40)))
+    post = POST.format(status="published").split("Fine text.")[0] + body
+    write(content, "posts/raw.md", post)
+    result = check(BuildOptions(settings_file=ROOT / "pelicanconf.py", content_dir=content))
+    found = [(p.line, p.what.split(":")[0]) for p in result.problems if p.file.endswith("posts/raw.md")]
+    source = post.split("\n")
+
+    def line_of(text: str, occurrence: int = 1) -> int:
+        numbers = [n for n, line in enumerate(source, start=1) if text in line]
+        return numbers[occurrence - 1]
+
+    assert found == [
+        (line_of('<p onclick="first()">'), "the onclick attribute was removed from <p>"),
+        (line_of('<p onclick="second()">'), "the onclick attribute was removed from <p>"),
+        (line_of('<iframe src="https://video.example.com/1">'), "an embedded <iframe> was removed"),
+        (line_of('class="quick-exit-overlay note"'), "the classes 'quick-exit-overlay', 'note' were removed from <p>"),
+        (line_of('onclick="split()"'), "the onclick attribute was removed from <p>"),
+        (line_of("[here](javascript"), "the javascript"),
+        (line_of("<q cite="), "the javascript"),
+        (line_of("<q cite="), "the javascript"),
+        (line_of("<q cite="), "the javascript"),
+        (line_of("## A heading"), "the id 'main--content' was removed from <h2>"),
+        (line_of("<!-- a note"), "an HTML comment was removed"),
+        (line_of("<script>real()"), "a <script> was removed"),
+    ], "\n".join(map(str, found))
+
+
+def test_a_writer_cannot_put_a_link_over_the_exit_button(tmp_path: Path) -> None:
+    content = copy_minimal(tmp_path)
+    body = (
+        '<a class="quick-exit-overlay" href="https://elsewhere.example.com/">Exit</a>\n\n'
+        "A paragraph.\n{: .quick-exit-button #main--content }\n"
+    )
+    write(content, "posts/raw.md", POST.format(status="published").split("Fine text.")[0] + body)
+    output = build_minimal(tmp_path)
+    page = lxml.html.parse(str(output / "en/posts/raw/index.html")).getroot()
+    body_html = page.find_class("post-body")[0]
+    inside = list(body_html.iterdescendants())
+    assert [element.get("class") for element in inside if element.get("class")] == []
+    assert [element.get("id") for element in inside if element.get("id")] == []
+    assert page.find_class("quick-exit-overlay") == []  # the theme's layer exists only once the reader taps Exit
+    assert len(page.find_class("quick-exit-button")) == 1
+    assert page.get_element_by_id("main--content").tag == "main"

@@ -37,7 +37,7 @@ def test_the_search_page_lists_every_post_without_javascript(site: Path, lang: s
     page = (site / lang / "search/index.html").read_text(encoding="utf-8")
     assert f'data-index="/{lang}/pagefind/"' in page
     assert title in page and "<noscript>" in page
-    assert 'id="search-words"' in page and 'name="q"' not in page  # nothing typed goes into the address
+    assert 'id="search--words"' in page and 'name="q"' not in page  # nothing typed goes into the address
     assert "script-src 'self' 'unsafe-eval'" in page
     assert "/theme/js/search.js" in page
 

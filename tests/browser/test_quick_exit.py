@@ -70,12 +70,12 @@ def test_the_countdown_expires_after_five_seconds(page: Page, site_server: Local
 
 def test_typing_capitals_is_not_a_shortcut(page: Page, site_server: LocalServer) -> None:
     page.goto(site_server.origin + "/en/search/")
-    page.focus("#search-words")
+    page.focus("#search--words")
     for letter in "ABCD":
         page.keyboard.press(f"Shift+{letter}")
     page.wait_for_timeout(300)
     assert page.url == site_server.origin + "/en/search/"
-    assert page.input_value("#search-words") == "ABCD"
+    assert page.input_value("#search--words") == "ABCD"
 
 
 def test_the_page_is_blanked_before_the_neutral_site_arrives(
