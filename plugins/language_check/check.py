@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import yaml
+
 from relais.content import Entry
 from relais.problems import Problem, Severity
 from relais.settings import line_of_setting
@@ -39,16 +41,13 @@ def entry_documents(entry: Entry, site: Site) -> list[Located]:
     """The front matter (or whole YAML file) and the body of an entry, as read from its file."""
     languages = site.config.LANGUAGES
     try:
-        text = read_text(site.content_dir / entry.source, entry.shown_as)
-    except (OSError, SourceError):
-        return []  # already reported by the content checks
-    if not entry.type.has_body:
-        return [yaml_document(text, 1, entry.lang, languages)]
-    try:
+        text = read_text(site.content_dir / entry.source, entry.shown_as, site.config)
+        if not entry.type.has_body:
+            return [yaml_document(text, 1, entry.lang, languages)]
         yaml_text, first_line, body, body_line = split_front_matter(text, entry.shown_as)
-    except SourceError:
-        return []
-    return [yaml_document(yaml_text, first_line, entry.lang, languages), body_document(body, body_line, entry.lang)]
+        return [yaml_document(yaml_text, first_line, entry.lang, languages), body_document(body, body_line, entry.lang)]
+    except (OSError, SourceError, yaml.YAMLError):
+        return []  # the file changed since the content checks read it; they report what is wrong with it
 
 
 def located_problems(located: Located, shown_as: str, terms: tuple[Term, ...]) -> Iterator[Problem]:
