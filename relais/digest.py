@@ -27,6 +27,7 @@ import datetime as dt
 import enum
 import functools
 import hashlib
+import os
 import types
 from collections.abc import Callable, Iterable, Mapping, Sized
 from typing import Any, TypeVar
@@ -37,15 +38,19 @@ from pydantic import BaseModel
 Function = TypeVar("Function", bound=Callable[..., Any])
 DIGEST_ATTRIBUTE = "relais_reads"
 _PURE = "pure"
-# Values that change on every build: a page reading one is always rendered.
-_VOLATILE = b"volatile"
+
+
+# What a value that cannot be judged gives: new on every call, so a page reading one is always rendered.
+def _volatile() -> bytes:
+    return os.urandom(16)
+
+
 _PURE_MODULES = ("jinja2", "builtins", "markupsafe", "babel")
 
 
 def pure(function: Function) -> Function:
     """Mark a template function whose result depends only on its arguments and the settings."""
-    setattr(function, DIGEST_ATTRIBUTE, _PURE)
-    return function
+    return _marked(function, _PURE)
 
 
 def reads(function: Function, depends_on: Any) -> Function:
@@ -54,7 +59,21 @@ def reads(function: Function, depends_on: Any) -> Function:
     ``depends_on`` is a value, or a function without arguments returning it
     (computed once per build, when a page first needs it).
     """
-    setattr(function, DIGEST_ATTRIBUTE, depends_on)
+    return _marked(function, depends_on)
+
+
+def _marked(function: Function, mark: Any) -> Function:
+    """``function`` carrying ``mark``; a bound method cannot carry one, so it is wrapped."""
+    try:
+        setattr(function, DIGEST_ATTRIBUTE, mark)
+    except AttributeError:
+        wrapped = function
+
+        @functools.wraps(wrapped)
+        def function(*args: Any, **kwargs: Any) -> Any:  # type: ignore[no-redef]
+            return wrapped(*args, **kwargs)
+
+        setattr(function, DIGEST_ATTRIBUTE, mark)
     return function
 
 
@@ -66,6 +85,7 @@ class Digester:
         # id(value) -> (value, digest): the value is kept so that its id is not reused.
         self._known: dict[int, tuple[Any, bytes]] = {}
         self._visiting: set[int] = set()
+        self._dependencies: dict[int, tuple[Callable[[], Any], Any]] = {}
 
     def digest(self, value: Any) -> bytes:
         key = id(value)
@@ -102,7 +122,7 @@ class Digester:
         if callable(value) and not _is_instance_of_class_with_attributes(value):
             return self._function(value)
         if isinstance(value, types.GeneratorType | types.ModuleType):
-            return _VOLATILE
+            return _volatile()
         return self._object(value)
 
     def _function(self, function: Callable[..., Any]) -> bytes:
@@ -111,9 +131,9 @@ class Digester:
         if declared == _PURE or _defined_in(function, _PURE_MODULES):
             return _hash(b"pure", name)
         if declared is None:
-            return _hash(_VOLATILE, name)
+            return _volatile()
         if callable(declared):
-            declared = _computed(declared)
+            declared = self._dependency(declared)
         return _hash(b"reads", name, self.digest(declared))
 
     def _object(self, value: Any) -> bytes:
@@ -136,6 +156,14 @@ class Digester:
             parts.append(self.digest(list(value)))  # a container: what a loop over it gives
         return _hash(b"object", *parts)
 
+    def _dependency(self, compute: Callable[[], Any]) -> Any:
+        """What a template function declared it depends on, computed once per digester (once per build)."""
+        known = self._dependencies.get(id(compute))
+        if known is None or known[0] is not compute:
+            known = (compute, compute())
+            self._dependencies[id(compute)] = known
+        return known[1]
+
     def _present(self, value: Any) -> Iterable[str]:
         """The attribute names worth asking for: all of them when the class answers any name itself."""
         kind = type(value)
@@ -143,18 +171,6 @@ class Digester:
             return self.attributes
         own = value.__dict__
         return [name for name in self.attributes if name in own or hasattr(kind, name)]
-
-
-@functools.cache
-def _computed_once(function: Callable[[], Any]) -> Any:
-    return function()
-
-
-def _computed(function: Callable[[], Any]) -> Any:
-    try:
-        return _computed_once(function)
-    except TypeError:  # not hashable: compute it each time
-        return function()
 
 
 def _is_instance_of_class_with_attributes(value: Any) -> bool:

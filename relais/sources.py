@@ -32,8 +32,25 @@ Location = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
+class ScalarSpan:
+    """Where one value of the front matter is written: for checks that read the text as written."""
+
+    location: Location  # ("announce", "text"), ("tags", 0)…
+    start: int  # offsets in the front matter's text, YAML's quotes and block header included
+    end: int
+    style: str | None  # '"', "'", "|", ">" or None (plain)
+    first_row: int  # 0-based lines in the front matter's text
+    last_row: int
+
+
+@dataclass(frozen=True)
 class FrontMatter:
-    """The fields at the top of a file and the Markdown body after them."""
+    """The fields at the top of a file and the Markdown body after them.
+
+    Read once per build: checks that look at the text as written (the
+    respectful-language check) take ``yaml_text`` and ``scalars`` from here
+    instead of reading and parsing the file again.
+    """
 
     data: dict[str, Any]
     lines: dict[Location, int] = field(default_factory=dict)
@@ -41,6 +58,9 @@ class FrontMatter:
     body: str = ""
     body_line: int = 1
     digest: str = ""  # of the file's text: what caches of checks on this file are keyed by
+    yaml_text: str = ""  # the fields as written, between the two '---' lines (a YAML file: all of it)
+    text: str = ""  # the whole file, as read (BOM removed, line endings made \n)
+    scalars: tuple[ScalarSpan, ...] = ()  # every value, with where it is written
 
     def line_of(self, location: Location) -> int:
         """Line of a field (or of its closest parent) in the file."""
@@ -268,6 +288,14 @@ def parse_yaml(
     yaml_text: str, first_line: int, shown_as: str, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Any, dict[Location, int], list[Problem]]:
     """Parse YAML, returning (data, line of every key and item, duplicate-key problems)."""
+    data, lines, duplicates, _scalars = _parse(yaml_text, first_line, shown_as, limits)
+    return data, lines, duplicates
+
+
+def _parse(
+    yaml_text: str, first_line: int, shown_as: str, limits: Limits
+) -> tuple[Any, dict[Location, int], list[Problem], tuple[ScalarSpan, ...]]:
+    """Parse YAML once: the data, the line of every key and item, keys written twice, and where each value is."""
     loader = _Loader(yaml_text)
     try:
         composer = _Composer(loader, first_line, shown_as, limits)
@@ -289,7 +317,23 @@ def parse_yaml(
         raise SourceError(Problem(shown_as, first_line, "front matter", str(err), "")) from None
     finally:
         loader.dispose()
-    return data, composer.lines, composer.duplicates
+    return data, composer.lines, composer.duplicates, _scalar_spans(node)
+
+
+def _scalar_spans(root: yaml.Node | None) -> tuple[ScalarSpan, ...]:
+    """Every value (not key) of the tree, in document order, without recursion."""
+    spans: list[ScalarSpan] = []
+    stack: list[tuple[yaml.Node, Location]] = [(root, ())] if root is not None else []
+    while stack:
+        node, location = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            start, end = node.start_mark, node.end_mark
+            spans.append(ScalarSpan(location, start.index, end.index, node.style, start.line, end.line))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(reversed([(value, (*location, key.value)) for key, value in node.value]))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed([(item, (*location, index)) for index, item in enumerate(node.value)]))
+    return tuple(spans)
 
 
 def _yaml_fix(problem: str) -> str:
@@ -444,16 +488,19 @@ def read_front_matter(path: Path, shown_as: str, limits: Limits = DEFAULT_LIMITS
     """Read a Markdown file with YAML front matter."""
     text = read_text(path, shown_as, limits)
     yaml_text, first_line, body, body_line = split_front_matter(text, shown_as)
-    data, lines, duplicates = parse_yaml(yaml_text, first_line, shown_as, limits)
+    data, lines, duplicates, scalars = _parse(yaml_text, first_line, shown_as, limits)
     mapping = _as_mapping(data, first_line, shown_as)
-    return FrontMatter(mapping, lines, first_line, body, body_line, text_digest(text)), duplicates
+    front = FrontMatter(mapping, lines, first_line, body, body_line, text_digest(text), yaml_text, text, scalars)
+    return front, duplicates
 
 
 def read_yaml_file(path: Path, shown_as: str, limits: Limits = DEFAULT_LIMITS) -> tuple[FrontMatter, list[Problem]]:
     """Read a plain YAML file (such as an author) as if it were all front matter."""
     text = read_text(path, shown_as, limits)
-    data, lines, duplicates = parse_yaml(text, 1, shown_as, limits)
-    return FrontMatter(_as_mapping(data, 1, shown_as), lines, 1, digest=text_digest(text)), duplicates
+    data, lines, duplicates, scalars = _parse(text, 1, shown_as, limits)
+    mapping = _as_mapping(data, 1, shown_as)
+    front = FrontMatter(mapping, lines, 1, digest=text_digest(text), yaml_text=text, text=text, scalars=scalars)
+    return front, duplicates
 
 
 def _as_mapping(data: Any, line: int, shown_as: str) -> dict[str, Any]:

@@ -12,13 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import yaml
-
 from relais.content import Entry
 from relais.problems import Problem, Severity
 from relais.settings import line_of_setting
 from relais.site import Site
-from relais.sources import SourceError, read_text, split_front_matter
 
 from .documents import Located, body_document, yaml_document
 from .scanner import Document, Finding, Region, scan
@@ -38,16 +35,12 @@ def language_in_settings(site: Site) -> Iterator[Problem]:
 
 
 def entry_documents(entry: Entry, site: Site) -> list[Located]:
-    """The front matter (or whole YAML file) and the body of an entry, as read from its file."""
-    languages = site.config.LANGUAGES
-    try:
-        text = read_text(site.content_dir / entry.source, entry.shown_as, site.config)
-        if not entry.type.has_body:
-            return [yaml_document(text, 1, entry.lang, languages)]
-        yaml_text, first_line, body, body_line = split_front_matter(text, entry.shown_as)
-        return [yaml_document(yaml_text, first_line, entry.lang, languages), body_document(body, body_line, entry.lang)]
-    except (OSError, SourceError, yaml.YAMLError):
-        return []  # the file changed since the content checks read it; they report what is wrong with it
+    """The front matter (or whole YAML file) and the body of an entry, as the build read them (once)."""
+    front, languages = entry.front, site.config.LANGUAGES
+    documents = [yaml_document(front.yaml_text, front.first_line, entry.lang, languages, front.scalars)]
+    if entry.type.has_body:
+        documents.append(body_document(front.body, front.body_line, entry.lang))
+    return documents
 
 
 def located_problems(located: Located, shown_as: str, terms: tuple[Term, ...]) -> Iterator[Problem]:
