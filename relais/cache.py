@@ -49,7 +49,7 @@ def key_of(*parts: str | bytes) -> str:
     """A key made of everything a value depends on."""
     digest = hashlib.blake2b(digest_size=20)
     for part in parts:
-        data = part.encode() if isinstance(part, str) else part
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()

@@ -93,7 +93,7 @@ class Digester:
         if known is not None and known[0] is value:
             return known[1]
         if key in self._visiting:
-            return _hash(b"cycle", type(value).__qualname__.encode(), _identity(value))
+            return _hash(b"cycle", _bytes(type(value).__qualname__), _identity(value))
         self._visiting.add(key)
         try:
             result = self._compute(value)
@@ -105,20 +105,20 @@ class Digester:
 
     def _compute(self, value: Any) -> bytes:  # noqa: PLR0911 - one branch per kind of value
         if value is None or isinstance(value, bool | int | float | str | bytes | enum.Enum):
-            return _hash(type(value).__name__.encode(), repr(value).encode())
+            return _hash(_bytes(type(value).__name__), _bytes(repr(value)))
         if isinstance(value, Markup):
-            return _hash(b"markup", str(value).encode())
+            return _hash(b"markup", _bytes(str(value)))
         if isinstance(value, dt.date | dt.time | dt.timedelta | dt.tzinfo):
-            return _hash(b"time", repr(value).encode(), str(value).encode())
+            return _hash(b"time", _bytes(repr(value)), _bytes(str(value)))
         if isinstance(value, Mapping):
             items = sorted((repr(key), self.digest(item)) for key, item in value.items())
-            return _hash(b"map", *(part for key, item in items for part in (key.encode(), item)))
+            return _hash(b"map", *(part for key, item in items for part in (_bytes(key), item)))
         if isinstance(value, list | tuple):
             return _hash(b"seq", *(self.digest(item) for item in value))
         if isinstance(value, set | frozenset):
             return _hash(b"set", *sorted(self.digest(item) for item in value))
         if isinstance(value, BaseModel):
-            return _hash(b"model", type(value).__qualname__.encode(), self.digest(dict(value)))
+            return _hash(b"model", _bytes(type(value).__qualname__), self.digest(dict(value)))
         if callable(value) and not _is_instance_of_class_with_attributes(value):
             return self._function(value)
         if isinstance(value, types.GeneratorType | types.ModuleType):
@@ -127,7 +127,7 @@ class Digester:
 
     def _function(self, function: Callable[..., Any]) -> bytes:
         declared = getattr(function, DIGEST_ATTRIBUTE, None)
-        name = getattr(function, "__qualname__", type(function).__qualname__).encode()
+        name = _bytes(getattr(function, "__qualname__", type(function).__qualname__))
         if declared == _PURE or _defined_in(function, _PURE_MODULES):
             return _hash(b"pure", name)
         if declared is None:
@@ -137,21 +137,21 @@ class Digester:
         return _hash(b"reads", name, self.digest(declared))
 
     def _object(self, value: Any) -> bytes:
-        parts = [type(value).__qualname__.encode()]
+        parts = [_bytes(type(value).__qualname__)]
         if type(value).__str__ is not object.__str__:
-            parts.append(str(value).encode())
+            parts.append(_bytes(str(value)))
         if hasattr(value, "__html__"):
-            parts.append(str(value.__html__()).encode())
+            parts.append(_bytes(str(value.__html__())))
         for name in self._present(value):
             try:
                 item = getattr(value, name)
             except Exception:  # noqa: BLE001 - a missing or failing attribute renders as undefined
-                parts.append(b"missing:" + name.encode())
+                parts.append(b"missing:" + _bytes(name))
                 continue
             if isinstance(item, types.MethodType) and item.__self__ is value:
-                parts.append(b"method:" + name.encode())  # str.upper, dict.items… read the object itself
+                parts.append(b"method:" + _bytes(name))  # str.upper, dict.items… read the object itself
                 continue
-            parts += [name.encode(), self.digest(item)]
+            parts += [_bytes(name), self.digest(item)]
         if isinstance(value, Sized) and isinstance(value, Iterable):
             parts.append(self.digest(list(value)))  # a container: what a loop over it gives
         return _hash(b"object", *parts)
@@ -190,8 +190,13 @@ def _identity(value: Any) -> bytes:
     for name in ("relais_source", "source_path", "url", "slug", "name"):
         found = getattr(value, name, None)
         if isinstance(found, str):
-            return found.encode()
+            return _bytes(found)
     return b""
+
+
+def _bytes(text: str) -> bytes:
+    """Text as bytes, whatever it holds (a file name read from disk may hold undecodable bytes)."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _hash(*parts: bytes) -> bytes:

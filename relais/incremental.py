@@ -99,7 +99,7 @@ def code_digest(folders: tuple[str, ...]) -> str:
                 continue
             if not stat.S_ISREG(found.st_mode):
                 continue
-            digest.update(path.as_posix().encode())
+            digest.update(path.as_posix().encode("utf-8", "surrogatepass"))
             digest.update(_file_digest(path, found.st_size, found.st_mtime_ns))
     return digest.hexdigest()
 
@@ -187,10 +187,10 @@ class PageDigests:
             return ""  # no key: always rendered
         digester = self._digester(frozenset(reads.attributes))
         digest = hashlib.blake2b(self.base, digest_size=20)
-        digest.update(f"{name}\0{sorted(reads.templates)}".encode())
+        digest.update(f"{name}\0{sorted(reads.templates)}".encode("utf-8", "surrogatepass"))
         for read in sorted(reads.names):
             value = values.get(read, context.get(read, environment.globals.get(read, _MISSING)))
-            digest.update(read.encode() + b"\0")
+            digest.update(read.encode("utf-8", "surrogatepass") + b"\0")
             digest.update(b"-" if value is _MISSING else digester.digest(value))
         return digest.hexdigest()
 
