@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import i18n
 from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
 from .messages import did_you_mean, one_of
@@ -386,6 +387,7 @@ def _refused_without_list(args: argparse.Namespace, settings: dict, never: Never
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    i18n.choose_language()  # RELAIS_LANG or the locale; else the site's language, once its settings are read
     args = make_parser().parse_args(argv)
     try:
         return _run(args)

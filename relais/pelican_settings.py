@@ -10,6 +10,7 @@ from typing import Any
 
 from pelican.settings import read_settings
 
+from . import i18n
 from .problems import Problem
 from .settings import line_of_setting
 
@@ -24,6 +25,7 @@ def read_site_settings(
         override["OUTPUT_PATH"] = str(output_dir.resolve())
     settings = read_settings(str(settings_file), override=override)
     settings["SETTINGS_FILE"] = str(settings_file)
+    i18n.use_site_default(settings.get("DEFAULT_LANG"))  # messages' language, unless RELAIS_LANG or the locale chose
     return settings
 
 

@@ -47,12 +47,14 @@ class Ids:
 class HsdsWriter:
     """Builds the records of one language."""
 
-    def __init__(self, site: Site, settings: dict[str, Any], config: ServiceSettings, lang: str, _: Translate) -> None:
+    def __init__(
+        self, site: Site, settings: dict[str, Any], config: ServiceSettings, lang: str, translate: Translate
+    ) -> None:
         self.site = site
         self.settings = settings
         self.config = config
         self.lang = lang
-        self._ = _
+        self.translate = translate
         self.ids = Ids(settings)
         self.organization_id = self.ids("organization")
 
@@ -84,7 +86,7 @@ class HsdsWriter:
         service_id = self.ids("service", entry.translation_key or entry.slug)
         description = data.summary
         if data.partner:
-            description += " " + self._("Offered with %(partner)s.") % {"partner": data.partner}
+            description += " " + self.translate("Offered with %(partner)s.") % {"partner": data.partner}
         record: dict[str, Any] = {
             "id": service_id,
             "organization_id": self.organization_id,
@@ -133,7 +135,7 @@ class HsdsWriter:
         zone_name = self.site.config.TIMEZONE
         record: dict[str, Any] = {"id": schedule_id, "service_id": service_id}
         if slot.by_appointment:
-            record["description"] = self._("By appointment")
+            record["description"] = self.translate("By appointment")
         else:
             zone = self.site.config.zone
             opening = next_opening(slot, self.site.clock.now, zone)
@@ -148,7 +150,7 @@ class HsdsWriter:
                     "opens_at": hh_mm(slot.opens or 0) + offset_text(utc_offset(start)),
                     "closes_at": hh_mm(closes) + offset_text(utc_offset(end)),
                     "timezone": _hours(utc_offset(start)),
-                    "notes": f"{self._('Time zone:')} {zone_name}",
+                    "notes": f"{self.translate('Time zone:')} {zone_name}",
                 }
             )
             record["attributes"] = [self._zone_attribute(schedule_id, zone_name)]
