@@ -20,6 +20,7 @@ from .report import finish_output, print_problems, redact_output, show_progress,
 from .scaffold import ScaffoldError, new_file
 from .settings import line_of_setting, site_config
 
+SETTINGS_NAME = "pelicanconf.py"
 # The formats of forum announcements (plugins/announcements), for --format.
 SNIPPET_FORMATS = ("bbcode", "markdown", "text", "short")
 
@@ -43,9 +44,8 @@ def _where(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--settings",
         type=Path,
-        default=Path("pelicanconf.py"),
         metavar="FILE",
-        help="settings file (default: pelicanconf.py; publishconf.py for the public site)",
+        help="settings file (default: pelicanconf.py of the site you are in; publishconf.py for the public site)",
     )
 
 
@@ -412,6 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    _settle_in_site(args)
     missing = _missing_input(args)
     if missing:
         print(missing, file=sys.stderr)
@@ -421,6 +422,34 @@ def _run(args: argparse.Namespace) -> int:
     if _refused_without_list(args, settings, never, list_problems):
         return 1
     return COMMANDS[args.command](args)
+
+
+def find_site_root(start: Path) -> Path | None:
+    """The nearest folder, from ``start`` up, that holds the site's settings file."""
+    for folder in (start, *start.parents):
+        if (folder / SETTINGS_NAME).is_file():
+            return folder
+    return None
+
+
+def _settle_in_site(args: argparse.Namespace) -> None:
+    """Without ``--settings``, work from the site's folder, wherever inside it the command was typed.
+
+    Folders given on the command line keep meaning what they meant where the
+    writer typed them.
+    """
+    if args.settings is not None:
+        return
+    here = Path.cwd()
+    args.settings = Path(SETTINGS_NAME)
+    root = find_site_root(here)
+    if root is None or root == here:
+        return
+    for name in ("content", "output"):
+        value = getattr(args, name, None)
+        if value is not None and not value.is_absolute():
+            setattr(args, name, here / value)
+    os.chdir(root)
 
 
 def _missing_input(args: argparse.Namespace) -> str:

@@ -20,13 +20,15 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from .clock import Clock, as_datetime
 from .content_files import content_files
 from .content_types import CORE_TYPES, ContentType
+from .i18n import _
 from .link_checks import internal_links
 from .messages import choose_from, one_of, validation_problems
 from .problems import Problem, Problems, Severity
-from .schemas import ContentModel
+from .schemas import ContentModel, is_prose
 from .settings import SiteConfig
 from .slugs import slugify
 from .sources import FrontMatter, Location, SourceError, read_front_matter, read_yaml_file
+from .yaml_forgiving import comment_cuts
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,7 @@ def _load_entry(
         front, problems = reader(path, shown_as, config)
     except SourceError as err:
         return None, [err.problem]
+    problems = [*problems, *_comment_cuts(front, content_type.model, shown_as)]
     valid = True
     try:
         data: ContentModel = content_type.model.model_validate(front.data)
@@ -205,6 +208,25 @@ def _load_entry(
     if entry.is_draft:
         problems = [as_draft_warning(problem) for problem in problems]
     return entry, problems
+
+
+def _comment_cuts(front: FrontMatter, model: type[ContentModel], shown_as: str) -> list[Problem]:
+    """Warn about a text value that YAML cut short at ' #', which starts a comment."""
+    problems = []
+    for cut in comment_cuts(front.yaml_text, front.scalars, functools.partial(is_prose, model)):
+        name = cut.location[-1]
+        example = cut.quoted() if isinstance(name, int) else f"{name}: {cut.quoted()}"
+        problems.append(
+            Problem(
+                shown_as,
+                front.line_of(cut.location),
+                ".".join(str(part) for part in cut.location),
+                _("the text after ' #' is left out, because ' #' starts a comment in the fields"),
+                _("to keep it, put the whole value in double quotes: {example}").format(example=example),
+                Severity.WARNING,
+            )
+        )
+    return problems
 
 
 @functools.cache

@@ -60,7 +60,16 @@ def _text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text), StringConstraints(strip_whitespace=True, min_length=1)]
+class Prose:
+    """Marks free text a writer types (a title, a summary), unlike a key chosen from a list (category, lang)."""
+
+    def __repr__(self) -> str:
+        return "Prose()"
+
+
+PROSE = Prose()
+
+Text = Annotated[str, BeforeValidator(_text), StringConstraints(strip_whitespace=True, min_length=1), PROSE]
 Key = Annotated[str, BeforeValidator(_text), StringConstraints(strip_whitespace=True, min_length=1)]
 KeyList = Annotated[list[Key], BeforeValidator(_one_or_many)]
 TextList = Annotated[list[Text], BeforeValidator(_one_or_many)]

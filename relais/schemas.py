@@ -9,11 +9,12 @@ translations) live in :mod:`relais.content`.
 
 from __future__ import annotations
 
+import typing
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import DateOrDateTime, Key, KeyList, Text, TextList
+from .fields import DateOrDateTime, Key, KeyList, Prose, Text, TextList
 
 
 class ContentModel(BaseModel):
@@ -135,3 +136,50 @@ def describe(model: type[BaseModel]) -> list[dict[str, Any]]:
         for name, info in model.model_fields.items()
         if issubclass(model, ContentModel)
     ]
+
+
+def is_prose(model: type[BaseModel], location: tuple[Any, ...]) -> bool:
+    """True when the value at ``location`` (``("announce", "text")``, ``("tags", 0)``) is free text."""
+    annotation: Any = model
+    for part in location:
+        if isinstance(part, int):
+            continue  # an item of a list: the list's own type says
+        mapping = _dict_in(annotation)
+        if mapping is not None:
+            annotation = typing.get_args(mapping)[1]  # bio: {fr: …}: the values' type
+            continue
+        nested = _model_in(annotation)
+        if nested is None or part not in nested.model_fields:
+            return False
+        annotation = nested.model_fields[part].annotation
+        metadata = nested.model_fields[part].metadata
+        if any(isinstance(item, Prose) for item in metadata):
+            return True
+    return _holds_prose(annotation)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _dict_in(annotation: Any) -> Any:
+    if typing.get_origin(annotation) is dict:
+        return annotation
+    for argument in typing.get_args(annotation):
+        if typing.get_origin(argument) is dict:
+            return argument
+    return None
+
+
+def _holds_prose(annotation: Any) -> bool:
+    if any(isinstance(item, Prose) for item in getattr(annotation, "__metadata__", ())):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return False
+    return any(_holds_prose(argument) for argument in typing.get_args(annotation))

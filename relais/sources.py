@@ -24,8 +24,10 @@ from typing import Any, NoReturn
 
 import yaml
 
+from .i18n import _
 from .limits import DEFAULT_LIMITS, Limits
-from .problems import Problem
+from .problems import Problem, Severity
+from .yaml_forgiving import Repairs, curly_quoted, error_explained, repairable, unclosed_curly_quote
 
 FENCE = "---"
 Location = tuple[Any, ...]
@@ -295,40 +297,52 @@ def parse_yaml(
 def _parse(
     yaml_text: str, first_line: int, shown_as: str, limits: Limits
 ) -> tuple[Any, dict[Location, int], list[Problem], tuple[ScalarSpan, ...]]:
-    """Parse YAML once: the data, the line of every key and item, keys written twice, and where each value is."""
-    loader = _Loader(yaml_text)
+    """Parse YAML once: the data, the line of every key and item, problems, and where each value is.
+
+    A line YAML cannot read only because a one-line value holds text such as
+    ' : ' or starts with '@' is read as that text (see :mod:`.yaml_forgiving`):
+    the parse is tried again with that value quoted, in memory only.
+    """
+    repairs = Repairs(yaml_text)
+    while True:
+        try:
+            return _parse_once(repairs, first_line, shown_as, limits)
+        except yaml.MarkedYAMLError as err:
+            if not any(repairs.quote_value(row) for row in repairable(err)):
+                row, what, fix = error_explained(err, yaml_text)
+                raise SourceError(Problem(shown_as, first_line + row, "front matter", what, fix)) from None
+        except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
+            raise SourceError(
+                Problem(shown_as, first_line, "front matter", _("the fields cannot be read"), str(err))
+            ) from None
+
+
+def _parse_once(
+    repairs: Repairs, first_line: int, shown_as: str, limits: Limits
+) -> tuple[Any, dict[Location, int], list[Problem], tuple[ScalarSpan, ...]]:
+    loader = _Loader(repairs.text)
     try:
-        composer = _Composer(loader, first_line, shown_as, limits)
+        composer = _Composer(loader, first_line, shown_as, limits, repairs)
         node = composer.compose()
         data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = first_line + (mark.line if mark else 0)
-        raise SourceError(
-            Problem(
-                shown_as,
-                line,
-                "front matter",
-                f"this line could not be read ({err.problem or 'invalid YAML'})",
-                _yaml_fix(str(err.problem or "")),
-            )
-        ) from None
-    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
-        raise SourceError(Problem(shown_as, first_line, "front matter", str(err), "")) from None
     finally:
         loader.dispose()
-    return data, composer.lines, composer.duplicates, _scalar_spans(node)
+    return data, composer.lines, composer.problems, _scalar_spans(node, repairs, composer.unquoted)
 
 
-def _scalar_spans(root: yaml.Node | None) -> tuple[ScalarSpan, ...]:
-    """Every value (not key) of the tree, in document order, without recursion."""
+def _scalar_spans(root: yaml.Node | None, repairs: Repairs, unquoted: set[int]) -> tuple[ScalarSpan, ...]:
+    """Every value (not key) of the tree, in document order, without recursion; positions in the file as written."""
     spans: list[ScalarSpan] = []
     stack: list[tuple[yaml.Node, Location]] = [(root, ())] if root is not None else []
     while stack:
         node, location = stack.pop()
         if isinstance(node, yaml.ScalarNode):
-            start, end = node.start_mark, node.end_mark
-            spans.append(ScalarSpan(location, start.index, end.index, node.style, start.line, end.line))
+            begin, finish = node.start_mark, node.end_mark
+            start, end, quoted_for_writer = repairs.original_span(begin.index, finish.index, begin.line)
+            style = None if quoted_for_writer else node.style
+            if id(node) in unquoted:
+                start, end = start + 1, end - 1  # the typographic quotes are not part of the text
+            spans.append(ScalarSpan(location, start, end, style, begin.line, finish.line))
         elif isinstance(node, yaml.MappingNode):
             stack.extend(reversed([(value, (*location, key.value)) for key, value in node.value]))
         elif isinstance(node, yaml.SequenceNode):
@@ -336,19 +350,11 @@ def _scalar_spans(root: yaml.Node | None) -> tuple[ScalarSpan, ...]:
     return tuple(spans)
 
 
-def _yaml_fix(problem: str) -> str:
-    if "tab" in problem:
-        return "indent with spaces, not tabs (your editor may insert a tab when you press the Tab key)"
-    return (
-        "check that each field is written 'name: value' and put values that "
-        "contain a colon, a '#' or start with a quote or '[' in double quotes"
-    )
-
-
 # Explicit tags a writer may use: '!!str' keeps a value as text (title: !!str 1984).
 # Others build values the schemas do not expect (!!binary, !!set) or crash
 # PyYAML (!!timestamp 2026-02-30, !!bool maybe).
-_ALLOWED_TAGS = (None, "!", "tag:yaml.org,2002:str")
+_STR = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = (None, "!", _STR)
 
 
 @dataclass
@@ -374,13 +380,15 @@ class _Composer:
     tags.  Notes the line of every key and item, and keys written twice.
     """
 
-    def __init__(self, loader: _Loader, first_line: int, shown_as: str, limits: Limits) -> None:
+    def __init__(self, loader: _Loader, first_line: int, shown_as: str, limits: Limits, repairs: Repairs) -> None:
         self.loader = loader
+        self.repairs = repairs
         self.first_line = first_line
         self.shown_as = shown_as
         self.limits = limits
         self.lines: dict[Location, int] = {}
-        self.duplicates: list[Problem] = []
+        self.problems: list[Problem] = []  # keys written twice, typographic quotes
+        self.unquoted: set[int] = set()  # ids of values whose typographic quotes were taken off
         self.values = 0  # each field's value and each list item, at any depth
 
     def compose(self) -> yaml.Node | None:
@@ -426,9 +434,7 @@ class _Composer:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             self._refuse(event, f"'{shown}' is a YAML tag, which Relais files do not use", f"remove '{shown}'")
         if isinstance(event, yaml.ScalarEvent):
-            if tag in (None, "!"):
-                tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-            return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            return self._scalar(event, tag)
         if depth + 1 > self.limits.MAX_FIELD_DEPTH:
             self._refuse(
                 event,
@@ -439,6 +445,30 @@ class _Composer:
         if tag in (None, "!"):
             tag = self.loader.resolve(kind, None, event.implicit)
         return kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+
+    def _scalar(self, event: yaml.ScalarEvent, tag: str | None) -> yaml.ScalarNode:
+        value = event.value
+        # libyaml says '' for a plain value; a value quoted by yaml_forgiving was plain as written.
+        plain = not event.style or self.repairs.quoted_at(event.start_mark.line, event.start_mark.column)
+        if plain and tag in (None, "!") and curly_quoted(value):
+            # “Mon titre” typed on a phone: the writer meant quotes, so the value is the text inside.
+            node = yaml.ScalarNode(_STR, value[1:-1], event.start_mark, event.end_mark, style=None)
+            self.unquoted.add(id(node))
+            return node
+        if plain and unclosed_curly_quote(value):
+            self.problems.append(
+                Problem(
+                    self.shown_as,
+                    self.first_line + event.start_mark.line,
+                    "front matter",
+                    _("this value starts with a typographic quote “ that is never closed"),
+                    _('to quote the value, use straight quotes on both sides: "like this"'),
+                    Severity.WARNING,
+                )
+            )
+        if tag in (None, "!"):
+            tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
+        return yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, style=event.style)
 
     def _attach(self, parent: _Open, node: yaml.Node) -> None:
         """Put ``node`` in its list or group, noting its line (the key's line in a group)."""
@@ -456,7 +486,7 @@ class _Composer:
             key_node, parent.key = parent.key, None
             key = key_node.value
             if key in parent.seen:
-                self.duplicates.append(
+                self.problems.append(
                     Problem(
                         self.shown_as,
                         self.first_line + key_node.start_mark.line,
