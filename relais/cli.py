@@ -5,29 +5,32 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import i18n
+from .argparse_words import use_argparse_translations
 from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
-from .messages import did_you_mean, one_of
+from .i18n import N_, _, long_date, ngettext
+from .messages import choose_from, did_you_mean, one_of
 from .pelican_settings import read_site_settings, site_plugins
 from .private_list import PLUGIN, NeverPublishList, is_required, load_list
 from .problems import Problem, Problems
 from .report import finish_output, print_problems, redact_output, show_progress, summary
-from .scaffold import ScaffoldError, new_file
+from .scaffold import NewFile, ScaffoldError, new_file
 from .settings import line_of_setting, site_config
 
 SETTINGS_NAME = "pelicanconf.py"
 # The formats of forum announcements (plugins/announcements), for --format.
 SNIPPET_FORMATS = ("bbcode", "markdown", "text", "short")
 
-DESCRIPTION = """Check, build and preview the Relais site.
+DESCRIPTION = N_("""Check, build and preview the Relais site.
 
 Start with `publish.py check` to see every problem in your content, then
-`publish.py build` to write the site into output/."""
+`publish.py build` to write the site into output/.""")
 
 
 def _today(text: str) -> dt.date:
@@ -39,13 +42,13 @@ def _today(text: str) -> dt.date:
 
 def _where(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--content", type=Path, metavar="DIR", help="content folder to use (default: the settings' PATH, content/)"
+        "--content", type=Path, metavar="DIR", help=_("content folder to use (default: the settings' PATH, content/)")
     )
     parser.add_argument(
         "--settings",
         type=Path,
         metavar="FILE",
-        help="settings file (default: pelicanconf.py of the site you are in; publishconf.py for the public site)",
+        help=_("settings file (default: pelicanconf.py of the site you are in; publishconf.py for the public site)"),
     )
 
 
@@ -55,92 +58,117 @@ def _common(parser: argparse.ArgumentParser, output: bool = False) -> None:
         "--today",
         type=_today,
         metavar="YYYY-MM-DD",
-        help="build as if today were this date: posts dated later stay unpublished "
-        "(default: now, or SOURCE_DATE_EPOCH when set)",
+        help=_(
+            "build as if today were this date: posts dated later stay unpublished "
+            "(default: now, or SOURCE_DATE_EPOCH when set)"
+        ),
     )
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     if output:
-        parser.add_argument("--output", type=Path, metavar="DIR", help="where to write the site (default: output/)")
+        parser.add_argument("--output", type=Path, metavar="DIR", help=_("where to write the site (default: output/)"))
 
 
 def make_parser() -> argparse.ArgumentParser:
+    use_argparse_translations()
     parser = argparse.ArgumentParser(
-        prog="publish.py", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="publish.py", description=_(DESCRIPTION), formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
 
     check_parser = commands.add_parser(
         "check",
-        help="check all content without building",
-        description="Check every content file and print each problem as "
-        "FILE:LINE: field: what is wrong — how to fix it. "
-        "Exits 1 if there is an error (or a warning, with --strict).",
+        help=_("check all content without building"),
+        description=_(
+            "Check every content file and print each problem as "
+            "FILE:LINE: field: what is wrong — how to fix it. "
+            "Exits 1 if there is an error (or a warning, with --strict)."
+        ),
     )
     _common(check_parser)
 
     build_parser = commands.add_parser(
         "build",
-        help="check, then build the site into output/",
-        description="Check everything, build the site in a temporary folder, "
-        "then replace the output folder in one step. If anything "
-        "fails, the previous site is left exactly as it was.",
+        help=_("check, then build the site into output/"),
+        description=_(
+            "Check everything, build the site in a temporary folder, "
+            "then replace the output folder in one step. If anything "
+            "fails, the previous site is left exactly as it was."
+        ),
     )
     _common(build_parser, output=True)
 
     serve_parser = commands.add_parser(
         "serve",
-        help="build and preview on http://127.0.0.1:8000/",
-        description="Build the site, serve it on this computer only, and "
-        "build again whenever content, theme, plugins or settings change.",
+        help=_("build and preview on http://127.0.0.1:8000/"),
+        description=_(
+            "Build the site, serve it on this computer only, and "
+            "build again whenever content, theme, plugins or settings change."
+        ),
     )
     _common(serve_parser, output=True)
-    serve_parser.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    serve_parser.add_argument("--port", type=int, default=8000, help=_("port to serve on (default: 8000)"))
 
     new_parser = commands.add_parser(
         "new",
-        help="start a new post or page",
-        description="Create content/posts/SLUG.md or content/pages/SLUG.md with "
-        "its fields filled in (status: draft). Never overwrites a file.",
+        help=_("start a new post, page or author"),
+        description=_(
+            "Create content/posts/NAME.md, content/pages/NAME.md or content/authors/NAME.yml with "
+            "its fields ready to fill in (a post or page starts as a draft). Never overwrites a file."
+        ),
     )
-    new_parser.add_argument("kind", choices=["post", "page"], help="what to create")
-    new_parser.add_argument("title", help='the title, in quotes: "Où manger gratuitement"')
-    new_parser.add_argument("--lang", help="language of the new file (default: the site's default language)")
-    new_parser.add_argument("--author", metavar="KEY", help="author file name in content/authors/, without .yml")
+    new_parser.add_argument("kind", choices=list(NEW_KINDS), help=_("what to create: post, page or author"))
+    new_parser.add_argument(
+        "title",
+        metavar=_("TITLE"),
+        help=_('the title, in quotes: "Où manger gratuitement"; for an author, the name readers see: "Lune"'),
+    )
+    new_parser.add_argument("--lang", help=_("language of the new post or page (default: the site's default language)"))
+    new_parser.add_argument(
+        "--author", metavar="KEY", help=_("who writes the post: a file name in content/authors/, without .yml")
+    )
+    new_parser.add_argument(
+        "--category", metavar="KEY", help=_("the post's category, one of the site's categories (see pelicanconf.py)")
+    )
+    new_parser.add_argument("--role", choices=["peer", "staff"], help=_("for an author: peer or staff (default: peer)"))
     _where(new_parser)
 
     snippets_parser = commands.add_parser(
         "snippets",
-        help="print forum announcements (BBCode, Markdown, text, short)",
-        description="Print the forum announcements on offer today, exactly as the site "
-        "offers them, without building. With one SLUG, one --format and one --lang, "
-        "only the text is printed, ready to paste (publish.py snippets text-line "
-        "--format bbcode --lang fr | xclip); otherwise each snippet comes after a "
-        "'==> SLUG.LANG.FORMAT.txt <==' line.",
+        help=_("print forum announcements (BBCode, Markdown, text, short)"),
+        description=_(
+            "Print the forum announcements on offer today, exactly as the site "
+            "offers them, without building. With one SLUG, one --format and one --lang, "
+            "only the text is printed, ready to paste (publish.py snippets text-line "
+            "--format bbcode --lang fr | xclip); otherwise each snippet comes after a "
+            "'==> SLUG.LANG.FORMAT.txt <==' line."
+        ),
     )
     snippets_parser.add_argument(
         "slug",
         nargs="?",
         metavar="SLUG",
-        help="which announcement: the start of its file names in /announcements/ (default: all)",
+        help=_("which announcement: the start of its file names in /announcements/ (default: all)"),
     )
-    snippets_parser.add_argument("--format", choices=SNIPPET_FORMATS, help="one format only (default: all four)")
-    snippets_parser.add_argument("--lang", help="one language only, such as fr (default: every language)")
+    snippets_parser.add_argument("--format", choices=SNIPPET_FORMATS, help=_("one format only (default: all four)"))
+    snippets_parser.add_argument("--lang", help=_("one language only, such as fr (default: every language)"))
     snippets_parser.add_argument(
         "--today",
         type=_today,
         metavar="YYYY-MM-DD",
-        help="show what is on offer on that day (default: now, or SOURCE_DATE_EPOCH when set)",
+        help=_("show what is on offer on that day (default: now, or SOURCE_DATE_EPOCH when set)"),
     )
     _where(snippets_parser)
 
     clean_parser = commands.add_parser(
         "clean-images",
-        help="remove location and camera data from the image files in content/",
-        description="Rewrite every image of the content's static folders (content/images/) that carries "
-        "metadata (GPS position, camera, date, author, comments, thumbnails) with its pixels only, at full size. "
-        "The published copies are always cleaned; this cleans the files you commit, so the repository does not "
-        "keep them. Links are never followed and nothing outside content/ is written; files the build would "
-        "refuse are listed, not changed.",
+        help=_("remove location and camera data from the image files in content/"),
+        description=_(
+            "Rewrite every image of the content's static folders (content/images/) that carries "
+            "metadata (GPS position, camera, date, author, comments, thumbnails) with its pixels only, at full "
+            "size. The published copies are always cleaned; this cleans the files you commit, so the repository "
+            "does not keep them. Links are never followed and nothing outside content/ is written; files the "
+            "build would refuse are listed, not changed."
+        ),
     )
     _where(clean_parser)
     return parser
@@ -157,11 +185,13 @@ def _options(args: argparse.Namespace) -> BuildOptions:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Every problem, then one line that sums them up."""
     result = check(_options(args))
     print_problems(result.problems, args.strict)
     if result.problems.failed(args.strict):
         return 1
-    print("No problems found." if not result.problems else "No errors found.")
+    if not result.problems.errors and not result.problems.warnings:
+        print(_("No problems found."))
     return 0
 
 
@@ -170,7 +200,7 @@ def run_build(args: argparse.Namespace) -> int:
     result = build(_options(args))
     print_problems(result.problems, args.strict)
     if not result.built:
-        print("The build failed; the site in the output folder was left as it was.", file=sys.stderr)
+        print(_("The build failed; the site in the output folder was left as it was."), file=sys.stderr)
         return 1
     print(summary(result.counts, _shown(result.output), result.seconds))
     return 0
@@ -207,24 +237,34 @@ def run_new(args: argparse.Namespace) -> int:
     settings = read_site_settings(args.settings, args.content)
     config, problems = site_config(settings, str(args.settings))
     if config is None:
-        for problem in problems:
-            print(problem.format(), file=sys.stderr)
+        print_problems(Problems(problems))
         return 1
+    request = NewFile(
+        kind=args.kind,
+        title=args.title,
+        lang=args.lang,
+        author=args.author,
+        category=args.category,
+        role=args.role,
+    )
     try:
-        path = new_file(
-            args.kind,
-            args.title,
-            content_dir=Path(settings["PATH"]),
-            config=config,
-            today=build_clock(config.zone).today,
-            lang=args.lang,
-            author=args.author,
-        )
+        today = build_clock(config.zone).today
+        path = new_file(request, content_dir=Path(settings["PATH"]), config=config, today=today)
     except ScaffoldError as err:
-        print(f"Nothing created: {err}.", file=sys.stderr)
+        print(_("Nothing created: {reason}").format(reason=err), file=sys.stderr)
         return 1
-    print(f"Created {_shown(path)} — fill in the fields marked with comments, then run `publish.py check`.")
+    print(NEW_KINDS[args.kind]().format(path=_shown(path)))
     return 0
+
+
+# What `new` says once the file is there.
+NEW_KINDS = {
+    "post": lambda: _("Created {path} — fill in the fields marked with comments, then run `./publish.py check`."),
+    "page": lambda: _("Created {path} — fill in the fields marked with comments, then run `./publish.py check`."),
+    "author": lambda: _(
+        "Created {path} — check the name and role, then put the file's name (without .yml) in a post's authors."
+    ),
+}
 
 
 def run_snippets(args: argparse.Namespace) -> int:
@@ -235,14 +275,16 @@ def run_snippets(args: argparse.Namespace) -> int:
         return 1
     if args.lang and args.lang not in site.config.LANGUAGES:
         print(
-            f"'{args.lang}' is not one of the site's languages — use one of: {one_of(site.config.LANGUAGES)}.",
+            _("'{lang}' is not one of the site's languages — use one of: {languages}.").format(
+                lang=args.lang, languages=one_of(site.config.LANGUAGES)
+            ),
             file=sys.stderr,
         )
         return 1
     offered = [snippet for hook in site.hooks("SNIPPETS") for snippet in hook(site)]
     if result.problems.errors:
         print(
-            "Note: some content files have errors (see publish.py check); their announcements are left out.",
+            _("Note: some content files have errors (see publish.py check); their announcements are left out."),
             file=sys.stderr,
         )
     chosen, error = _choose_snippets(offered, args, list(site.config.LANGUAGES))
@@ -254,8 +296,10 @@ def run_snippets(args: argparse.Namespace) -> int:
     if refused.errors:
         print_problems(refused)
         print(
-            "Nothing was printed: a snippet would show a string from the never-publish list, "
-            "or the list could not be used (see README.md, 'Never publish').",
+            _(
+                "Nothing was printed: a snippet would show a string from the never-publish list, "
+                "or the list could not be used (see README.md, 'Never publish')."
+            ),
             file=sys.stderr,
         )
         return 1
@@ -278,8 +322,14 @@ def run_clean_images(args: argparse.Namespace) -> int:
 
     result = clean_sources(Path(settings["PATH"]), settings, str(args.settings))
     for shown in result.cleaned:
-        print(f"Cleaned {shown}")
-    print(f"{len(result.cleaned)} image(s) cleaned." if result.cleaned else "No image in the content carries metadata.")
+        print(_("Cleaned {file}").format(file=shown))
+    print(
+        ngettext("{count} image cleaned.", "{count} images cleaned.", len(result.cleaned)).format(
+            count=len(result.cleaned)
+        )
+        if result.cleaned
+        else _("No image in the content carries metadata.")
+    )
     problems = Problems(result.problems)
     print_problems(problems)
     return 1 if problems.errors else 0
@@ -287,14 +337,16 @@ def run_clean_images(args: argparse.Namespace) -> int:
 
 def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[str]) -> tuple[list, str]:
     """The snippets asked for, by announcement, language and format; or plain words saying what there is."""
-    day = f"on {args.today.isoformat()}" if args.today else "today"
+    day = _("on {date}").format(date=long_date(args.today)) if args.today else _("today")
     if not offered:
-        return [], f"No announcement is on offer {day}."
+        return [], _("No announcement is on offer {day}.").format(day=day)
     slugs = list(dict.fromkeys(snippet.slug for snippet in offered))
     if args.slug and args.slug not in slugs:
         guess = did_you_mean(args.slug, slugs) or next((slug for slug in slugs if args.slug in slug), None)
-        hint = f"did you mean '{guess}'? " if guess else ""
-        return [], f"There is no announcement '{args.slug}' on offer {day} — {hint}use one of: {_listing(offered)}."
+        fix = choose_from(args.slug, [_listing(offered)], guess=guess)
+        return [], _("There is no announcement '{slug}' on offer {day} — {fix}.").format(
+            slug=args.slug, day=day, fix=fix
+        )
     chosen = [
         snippet
         for snippet in offered
@@ -304,7 +356,9 @@ def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[st
     ]
     if not chosen:
         mine = [snippet for snippet in offered if not args.slug or snippet.slug == args.slug]
-        return [], f"Nothing is on offer in '{args.lang}' {day} — there is: {_listing(mine)}."
+        return [], _("Nothing is on offer in '{lang}' {day} — there is: {listing}.").format(
+            lang=args.lang, day=day, listing=_listing(mine)
+        )
     chosen.sort(
         key=lambda snippet: (
             slugs.index(snippet.slug),
@@ -371,23 +425,26 @@ def _refused_without_list(args: argparse.Namespace, settings: dict, never: Never
                 settings_file,
                 line_of_setting(settings_file, "PLUGINS"),
                 "PLUGINS",
-                f"these settings require the never-publish list, but the '{PLUGIN}' plugin that checks it is not "
-                "in PLUGINS",
-                f"add '{PLUGIN}' to PLUGINS",
+                _(
+                    "these settings require the never-publish list, but the '{plugin}' plugin that checks it is not "
+                    "in PLUGINS"
+                ).format(plugin=PLUGIN),
+                _("add '{plugin}' to PLUGINS").format(plugin=PLUGIN),
             )
         ]
     elif args.command in ("check", "build") or (never.rules and not problems):
         return False
     print_problems(Problems(problems))
     print(
-        "Nothing was done: the public site needs a never-publish list (see README.md, 'Never publish').",
+        _("Nothing was done: the public site needs a never-publish list (see README.md, 'Never publish')."),
         file=sys.stderr,
     )
     return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    i18n.choose_language()  # RELAIS_LANG or the locale; else the site's language, once its settings are read
+    if i18n.choose_language() is None:  # RELAIS_LANG or the locale, else the site's language
+        i18n.use_site_default(_site_language(list(sys.argv[1:] if argv is None else argv)))
     args = make_parser().parse_args(argv)
     try:
         return _run(args)
@@ -397,13 +454,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
         return 1
     except ValueError as err:  # a bad environment setting, such as SOURCE_DATE_EPOCH
-        print(f"Nothing was done: {err}.", file=sys.stderr)
+        print(_("Nothing was done: {reason}.").format(reason=err), file=sys.stderr)
         return 2
     except Exception as err:  # noqa: BLE001 - one plain line, never a traceback, whatever went wrong
         print(
-            f"publish.py stopped on an unexpected error ({type(err).__name__}: {_one_line(err)}). "
-            "Nothing new was published. Please report it, with the command you ran and this message, "
-            "to whoever looks after your site's Relais.",
+            _(
+                "publish.py stopped on an unexpected error ({error}). "
+                "Nothing new was published. Please report it, with the command you ran and this message, "
+                "to whoever looks after your site's Relais."
+            ).format(error=f"{type(err).__name__}: {_one_line(err)}"),
             file=sys.stderr,
         )
         return 70  # EX_SOFTWARE
@@ -455,16 +514,45 @@ def _settle_in_site(args: argparse.Namespace) -> None:
 def _missing_input(args: argparse.Namespace) -> str:
     """What the command needs and cannot find, in words; empty when all is there."""
     if not args.settings.is_file():
-        return (
-            f"Could not find the settings file {args.settings}: run publish.py from the site's folder, "
-            "or pass --settings with the settings file."
-        )
+        if args.settings == Path(SETTINGS_NAME):
+            return _(
+                "Could not find {name} in this folder or in any folder above it: go to the site's folder "
+                "(cd …) and run ./publish.py there, or pass --settings with the settings file."
+            ).format(name=SETTINGS_NAME)
+        return _(
+            "Could not find the settings file {file}: check its name, or leave --settings out to use the "
+            "pelicanconf.py of the site you are in."
+        ).format(file=args.settings)
     content = getattr(args, "content", None)
     if content is not None and not content.is_dir():
-        return (
-            f"Could not find the content folder {content}: pass --content with the folder that holds posts/ and pages/."
-        )
+        return _(
+            "Could not find the content folder {folder}: pass --content with the folder that holds posts/ and pages/."
+        ).format(folder=content)
     return ""
+
+
+_DEFAULT_LANG = re.compile(r"^DEFAULT_LANG\s*=\s*['\"]([A-Za-z_-]+)['\"]", re.MULTILINE)
+
+
+def _site_language(argv: list[str]) -> str | None:
+    """The site's DEFAULT_LANG as its settings file writes it, for --help before the settings are read.
+
+    Only read as text (the settings run later, once the command is known).
+    """
+    settings = None
+    for index, word in enumerate(argv):
+        if word == "--settings" and index + 1 < len(argv):
+            settings = Path(argv[index + 1])
+        elif word.startswith("--settings="):
+            settings = Path(word.partition("=")[2])
+    if settings is None:
+        root = find_site_root(Path.cwd())
+        settings = root / SETTINGS_NAME if root else None
+    try:
+        match = _DEFAULT_LANG.search(settings.read_text(encoding="utf-8")) if settings else None
+    except (OSError, UnicodeDecodeError):
+        return None
+    return match.group(1) if match else None
 
 
 def _one_line(err: BaseException) -> str:

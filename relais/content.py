@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -22,7 +22,7 @@ from .content_files import content_files
 from .content_types import CORE_TYPES, ContentType
 from .i18n import _
 from .link_checks import internal_links
-from .messages import choose_from, one_of, validation_problems
+from .messages import choose_from, comparable, one_of, validation_problems
 from .problems import Problem, Problems, Severity
 from .schemas import ContentModel, is_prose
 from .settings import SiteConfig
@@ -141,10 +141,17 @@ def load_content(
     config: SiteConfig,
     clock: Clock,
     types: Iterable[ContentType] = CORE_TYPES,
+    *,
     shown_root: Path | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> ContentIndex:
-    """Read and validate every content file; never stops at the first problem."""
+    """Read and validate every content file; never stops at the first problem.
+
+    ``settings`` (Pelican's) hold the labels of the fields types declare in
+    ``labelled_fields``; without them, the typed config's are used.
+    """
     types = tuple(types)
+    labels = Labels(settings if settings is not None else config.model_dump())
     problems = Problems()
     entries: list[Entry] = []
     files, folder_problems = content_files(content_dir, shown_root)
@@ -161,7 +168,7 @@ def load_content(
                     f"move it into one of: {one_of('content/' + t.folder + '/' for t in types)}",
                 )
             continue
-        entry, file_problems = _load_entry(content_type, relative, path, shown_as, config)
+        entry, file_problems = _load_entry(content_type, relative, path, shown_as, config=config, labels=labels)
         problems.extend(file_problems)
         if entry is not None:
             entries.append(entry)
@@ -172,8 +179,45 @@ def load_content(
     return index
 
 
+class Labels:
+    """Keys of labelled settings by every way of writing them: ``sécurité`` → ``safety``."""
+
+    def __init__(self, settings: Mapping[str, Any]) -> None:
+        self.settings = settings
+        self._tables: dict[str, dict[str, str]] = {}
+
+    def key_of(self, setting: str, value: Any) -> Any:
+        """The key ``value`` names in ``setting``, or ``value`` unchanged (then the checks explain)."""
+        if not isinstance(value, str):
+            return value
+        table = self._table(setting)
+        return value if value in table.values() else table.get(comparable(value), value)
+
+    def _table(self, setting: str) -> dict[str, str]:
+        if setting not in self._tables:
+            table: dict[str, str] = {}
+            labelled = self.settings.get(setting)
+            for key, labels in labelled.items() if isinstance(labelled, Mapping) else ():
+                written = labels.values() if isinstance(labels, Mapping) else ()
+                for spelling in (key, *written):
+                    table.setdefault(comparable(str(spelling)), str(key))
+            self._tables[setting] = table
+        return self._tables[setting]
+
+    def keyed(self, data: dict[str, Any], fields: Iterable[tuple[str, str]]) -> dict[str, Any]:
+        """The fields as the schema reads them: labels replaced by their keys."""
+        changed = dict(data)
+        for name, setting in fields:
+            value = changed.get(name)
+            if isinstance(value, list):
+                changed[name] = [self.key_of(setting, item) for item in value]
+            elif value is not None:
+                changed[name] = self.key_of(setting, value)
+        return changed
+
+
 def _load_entry(
-    content_type: ContentType, relative: str, path: Path, shown_as: str, config: SiteConfig
+    content_type: ContentType, relative: str, path: Path, shown_as: str, *, config: SiteConfig, labels: Labels
 ) -> tuple[Entry | None, list[Problem]]:
     reader = read_front_matter if content_type.has_body else read_yaml_file
     try:
@@ -182,14 +226,15 @@ def _load_entry(
         return None, [err.problem]
     problems = [*problems, *_comment_cuts(front, content_type.model, shown_as)]
     valid = True
+    fields = labels.keyed(front.data, content_type.labelled_fields) if content_type.labelled_fields else front.data
     try:
-        data: ContentModel = content_type.model.model_validate(front.data)
+        data: ContentModel = content_type.model.model_validate(fields)
     except ValidationError as err:
         # Keep what is valid, so that the checks on other fields still run and
         # the writer sees every problem of the file at once.
         valid = False
         problems = problems + validation_problems(err, content_type.model, front, shown_as)
-        data = partial_model(content_type.model).model_validate(_without(front.data, err))
+        data = partial_model(content_type.model).model_validate(_without(fields, err))
     lang = getattr(data, "lang", None) or config.DEFAULT_LANG
     tags = getattr(data, "tags", None) or ()
     if len(tags) > config.MAX_TAGS:
@@ -248,9 +293,13 @@ def _without(raw: dict[str, Any], err: ValidationError) -> dict[str, Any]:
 
 
 def as_draft_warning(problem: Problem) -> Problem:
-    if problem.severity is Severity.WARNING:
+    if problem.severity is not Severity.ERROR:
         return problem
-    fix = f"{problem.fix} (this is a draft: fix it before publishing)" if problem.fix else "fix it before publishing"
+    fix = (
+        _("{fix} (this is a draft: fix it before publishing)").format(fix=problem.fix)
+        if problem.fix
+        else _("fix it before publishing")
+    )
     return Problem(problem.file, problem.line, problem.field, problem.what, fix, Severity.WARNING, problem.column)
 
 

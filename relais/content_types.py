@@ -34,13 +34,16 @@ class ContentType:
     # The statuses that put an entry on the site; services use their own
     # (active, temporarily-closed) instead of "published".
     published_statuses: tuple[str, ...] = ("published",)
+    # Fields whose value is a key of a setting of labels ({key: {lang: label}}): writers may
+    # write the key or its label in any language (category: sécurité is safety).
+    labelled_fields: tuple[tuple[str, str], ...] = ()
 
     def owns(self, relative_path: str) -> bool:
         return relative_path.startswith(self.folder + "/") and relative_path.endswith(self.suffixes)
 
 
 AUTHOR = ContentType("author", "authors", Author, suffixes=(".yml", ".yaml"), has_body=False, translatable=False)
-POST = ContentType("post", "posts", Post, checks=post_checks.CHECKS)
+POST = ContentType("post", "posts", Post, checks=post_checks.CHECKS, labelled_fields=(("category", "CATEGORIES"),))
 PAGE = ContentType("page", "pages", Page)
 
 CORE_TYPES: tuple[ContentType, ...] = (AUTHOR, POST, PAGE)

@@ -20,6 +20,7 @@ with :func:`N_` and pass it through :func:`_` where it is used.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import os
@@ -53,6 +54,27 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark text for translation without translating it now (a constant made at import time)."""
     return message
+
+
+# The locale that writes dates in messages, per language.
+LOCALES = {"en": "en_CA", "fr": "fr_CA"}
+
+
+def long_date(day: dt.date) -> str:
+    """``December 15, 2026`` or ``15 décembre 2026``, in the messages' language."""
+    from babel.dates import format_date
+
+    written = format_date(day, format="long", locale=LOCALES.get(language(), "en_CA"))
+    if language() == "fr" and day.day == 1:
+        written = "1er" + written[1:]  # le 1er décembre
+    return written
+
+
+def month_name(month: int) -> str:
+    """``December`` or ``décembre``."""
+    from babel.dates import get_month_names
+
+    return str(get_month_names("wide", locale=LOCALES.get(language(), "en_CA"))[month])
 
 
 def language() -> str:

@@ -11,10 +11,13 @@ import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .i18n import _, ngettext
+
 
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # worth knowing (a post is scheduled), never a problem, even with --strict
 
 
 @dataclass(frozen=True, order=True)
@@ -37,7 +40,7 @@ class Problem:
         where = self.file
         if self.line:
             where += f":{self.line}" + (f":{self.column}" if self.column else "")
-        label = "" if self.severity is Severity.ERROR else "warning: "
+        label = {Severity.ERROR: "", Severity.WARNING: _("warning: "), Severity.NOTE: _("note: ")}[self.severity]
         text = f"{where}: {label}{self.field}: {self.what}" if self.field else f"{where}: {label}{self.what}"
         return f"{text} — {self.fix}" if self.fix else text
 
@@ -68,6 +71,9 @@ class Problems:
     def warning(self, file: str, line: int, field: str, what: str, fix: str = "") -> None:
         self.add(Problem(file, line, field, what, fix, Severity.WARNING))
 
+    def note(self, file: str, line: int, field: str, what: str, fix: str = "") -> None:
+        self.add(Problem(file, line, field, what, fix, Severity.NOTE))
+
     def limit_per_file(self, most: int = MAX_PROBLEMS_PER_FILE) -> None:
         """Keep each file's first ``most`` problems, errors first, and one problem that counts the others."""
         by_file: dict[str, list[Problem]] = {}
@@ -78,7 +84,7 @@ class Problems:
             if len(problems) <= most:
                 kept.extend(problems)
                 continue
-            ordered = sorted(problems, key=lambda p: (p.severity is not Severity.ERROR, p.line, p.column))
+            ordered = sorted(problems, key=lambda p: (_RANK[p.severity], p.line, p.column))
             kept.extend(ordered[:most])
             kept.append(_left_out(ordered[most:]))
         self._items = kept
@@ -90,6 +96,10 @@ class Problems:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self._items if p.severity is Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self._items if p.severity is Severity.NOTE]
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors) or (strict and bool(self.warnings))
@@ -105,19 +115,33 @@ class Problems:
         return len(self._items)
 
 
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+
+def count_errors(count: int) -> str:
+    return ngettext("{count} error", "{count} errors", count).format(count=count)
+
+
+def count_warnings(count: int) -> str:
+    return ngettext("{count} warning", "{count} warnings", count).format(count=count)
+
+
 def _left_out(problems: list[Problem]) -> Problem:
     errors = sum(problem.severity is Severity.ERROR for problem in problems)
+    warnings = len(problems) - errors
     counts = ", ".join(
-        f"{count} {word}{'' if count == 1 else 's'}"
-        for count, word in ((errors, "error"), (len(problems) - errors, "warning"))
-        if count
+        text for count, text in ((errors, count_errors(errors)), (warnings, count_warnings(warnings))) if count
     )
     first = min(problems, key=lambda problem: problem.line)
     return Problem(
         first.file,
         first.line,
         "",
-        f"{len(problems)} more problem{'' if len(problems) == 1 else 's'} in this file, not listed ({counts})",
-        "fix the ones above first; the file may hold something pasted by mistake",
+        ngettext(
+            "{count} more problem in this file, not listed ({counts})",
+            "{count} more problems in this file, not listed ({counts})",
+            len(problems),
+        ).format(count=len(problems), counts=counts),
+        _("fix the ones above first; the file may hold something pasted by mistake"),
         Severity.ERROR if errors else Severity.WARNING,
     )

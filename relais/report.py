@@ -21,33 +21,56 @@ from typing import Any, TextIO
 from urllib.parse import unquote
 
 from .folding import fold, fold_with_positions
+from .i18n import N_, _
 from .private_list import NeverPublishList, Rule
-from .problems import Problems
+from .problems import Problems, count_errors, count_warnings
 
-TYPE_NAMES = {"post": "posts", "page": "pages"}
+TYPE_NAMES = {
+    "post": N_("posts"),
+    "page": N_("pages"),
+    "service": N_("services"),
+    "event": N_("events"),
+    "guide": N_("guides"),
+    "announcement": N_("announcements"),
+}
 
 
 def print_problems(problems: Problems, strict: bool = False, stream: TextIO | None = None) -> None:
+    """Every problem, one per line, then one line that counts them (when there is any)."""
     stream = stream or sys.stderr  # looked up now: it may be the redacting stream
     for problem in problems.sorted():
         print(problem.format(), file=stream)
+    counts = problem_counts(problems, strict)
+    if counts:
+        print(counts, file=stream)
+
+
+def problem_counts(problems: Problems, strict: bool = False) -> str:
+    """``2 errors, 1 warning.``, or nothing when there is neither."""
     errors, warnings = len(problems.errors), len(problems.warnings)
-    if errors or warnings:
-        counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
-        note = " (--strict: warnings count as errors)" if strict and warnings else ""
-        print(f"{counts}{note}.", file=stream)
+    if not errors and not warnings:
+        return ""
+    counts = _("{errors}, {warnings}.").format(errors=count_errors(errors), warnings=count_warnings(warnings))
+    if strict and warnings:
+        counts = _("{errors}, {warnings} (--strict: warnings count as errors).").format(
+            errors=count_errors(errors), warnings=count_warnings(warnings)
+        )
+    return counts
 
 
 def summary(counts: Counter[tuple[str, str]], output: str, seconds: float) -> str:
     by_type: dict[str, list[str]] = {}
     for (type_name, lang), count in sorted(counts.items()):
         by_type.setdefault(type_name, []).append(f"{lang} {count}")
-    parts = "; ".join(f"{TYPE_NAMES.get(name, name + 's')}: {', '.join(langs)}" for name, langs in by_type.items())
-    return f"Built {output}/ in {seconds:.1f} s — {parts or 'nothing published yet'}."
+    parts = "; ".join(f"{type_label(name)}: {', '.join(langs)}" for name, langs in by_type.items())
+    return _("Built {output}/ in {seconds} s — {parts}.").format(
+        output=output, seconds=f"{seconds:.1f}", parts=parts or _("nothing published yet")
+    )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def type_label(name: str) -> str:
+    """What a content type is called in messages, in the plural: posts, pages, services…"""
+    return _(TYPE_NAMES[name]) if name in TYPE_NAMES else name
 
 
 class ProgressHandler(logging.Handler):

@@ -102,7 +102,7 @@ def load_site(
         return None, problems
     clock = build_clock(config.zone, today)
     content_dir = Path(settings["PATH"])
-    index = load_content(content_dir, config, clock, content_types(plugins))
+    index = load_content(content_dir, config, clock, content_types(plugins), settings=settings)
     problems.extend(index.problems)
     cache = Cache(cache_folder(Path(settings["OUTPUT_PATH"]))) if settings.get("OUTPUT_PATH") else Cache(None)
     site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins, cache)

@@ -82,8 +82,8 @@ def test_upper_case_field_name_is_explained(content: Path) -> None:
     ("field", "value", "expected"),
     [
         ("status", "publised", "did you mean 'published'?"),
-        ("date", "15/01/2026", "YYYY-MM-DD"),
-        ("date", "2026-02-30", "not a real day"),
+        ("date", "15/01/2026", "write 2026-01-15"),
+        ("date", "2026-02-30", "February 2026 has no day 30"),
         ("noindex", "maybe", "true or false"),
         ("tags", "{a: b}", "list"),
         ("title", "[a, b]", "text"),

@@ -16,7 +16,14 @@ from .checks import SERVICE_CHECKS, check_services
 from .generator import get_generators, install_filters
 from .schema import LISTED_STATUSES, Service
 
-SERVICE = ContentType("service", "services", Service, checks=SERVICE_CHECKS, published_statuses=LISTED_STATUSES)
+SERVICE = ContentType(
+    "service",
+    "services",
+    Service,
+    checks=SERVICE_CHECKS,
+    published_statuses=LISTED_STATUSES,
+    labelled_fields=(("category", "SERVICE_CATEGORIES"), ("audience", "SERVICE_AUDIENCES")),
+)
 
 CONTENT_TYPES = (SERVICE,)
 SOURCE_CHECKS = (check_services,)
