@@ -15,14 +15,17 @@ content type's check.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from . import language_guess, markdown_checks
 from .cache import key_of
 from .incremental import checks_inputs
 from .problems import Problem
 from .workers import remembered_map
 
 if TYPE_CHECKING:
+    from .content import Entry
     from .site import Site
 
 NAMESPACE = "entry-checks"
@@ -32,8 +35,6 @@ _site: Site | None = None  # the site forked workers check, set just before they
 def entry_problems(site: Site) -> list[Problem]:
     """Every entry check's problems, for every content file."""
     global _site  # noqa: PLW0603 - what forked workers read, set before they start
-    if not site.hooks("ENTRY_CHECKS"):
-        return []
     inputs = checks_inputs(site)
     entries = site.index.entries
     keys = [key_of(inputs, entry.source, entry.front.digest) if entry.front.digest else "" for entry in entries]
@@ -48,4 +49,9 @@ def entry_problems(site: Site) -> list[Problem]:
 def _check_entry(source: str) -> list[Problem]:
     assert _site is not None
     entry = _site.index.by_source[source]
-    return [problem for check in _site.hooks("ENTRY_CHECKS") for problem in check(entry, _site)]
+    return [problem for check in checks(_site) for problem in check(entry, _site)]
+
+
+def checks(site: Site) -> list[Callable[[Entry, Site], Iterable[Problem]]]:
+    """Relais' own checks of one file, then the plugins'."""
+    return [*language_guess.CHECKS, *markdown_checks.CHECKS, *site.hooks("ENTRY_CHECKS")]

@@ -100,8 +100,13 @@ def _candidates(text: str, locator: Locator, start: int) -> list[tuple[int, int]
     ]
 
 
+_MARKER = re.compile(r"<!--\s*relais:\s*allow\s*-->", re.IGNORECASE)
+
+
 def _comment(text: str, start: int) -> tuple[int, int] | None:
     match = re.compile(r"<!--|<[!?]").search(text, start)
+    while match is not None and _MARKER.match(text, match.start()):
+        match = re.compile(r"<!--|<[!?]").search(text, match.end())  # Relais' own marker is never reported
     if match is None:
         return None
     end = text.find("-->", match.end()) if match.group(0) == "<!--" else text.find(">", match.end())

@@ -75,6 +75,9 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 _EMBEDS = frozenset({"iframe", "object", "embed", "applet", "frame", "frameset"})
 _FORMS = frozenset({"form", "input", "button", "select", "textarea", "option", "label", "fieldset"})
 _WRITER_CLASSES = "footnote, toc, align-left, align-center, align-right and language-…"
+# Relais' own marker (<!-- relais: allow -->, see the respectful-language check): removed like
+# every comment, never reported, since writers put it there on purpose.
+RELAIS_MARKER = re.compile(r"\s*relais:\s*allow\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ def _walk(fragment: Any) -> Iterator[Removal]:
     while stack:
         node, parent = stack.pop()
         if not isinstance(node.tag, str):
-            yield _comment()
+            if not RELAIS_MARKER.fullmatch(node.text or ""):
+                yield _comment()
             continue
         namespace, _, name = node.tag[1:].partition("}")
         if name in CONTENT_REMOVED or not _expected_namespace(parent, namespace, name):
