@@ -311,9 +311,28 @@ def _parse(
             if not any(repairs.quote_value(row) for row in repairable(err)):
                 row, what, fix = error_explained(err, yaml_text)
                 raise SourceError(Problem(shown_as, first_line + row, "front matter", what, fix)) from None
-        except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
+        except yaml.reader.ReaderError as err:  # a character YAML refuses anywhere
+            row = yaml_text.count("\n", 0, max(0, err.position))
             raise SourceError(
-                Problem(shown_as, first_line, "front matter", _("the fields cannot be read"), str(err))
+                Problem(
+                    shown_as,
+                    first_line + row,
+                    "front matter",
+                    _("this line holds a character the fields cannot have (U+{code:04X}, often invisible)").format(
+                        code=err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or " ")
+                    ),
+                    _("delete the line and type it again"),
+                )
+            ) from None
+        except yaml.YAMLError:  # pragma: no cover - unmarked errors are rare
+            raise SourceError(
+                Problem(
+                    shown_as,
+                    first_line,
+                    "front matter",
+                    _("the fields cannot be read"),
+                    _("check that each field is written 'name: value' on its own line"),
+                )
             ) from None
 
 
