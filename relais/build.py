@@ -21,6 +21,7 @@ from pelican.log import console
 from pelican.writers import FileOverwriteFailedError
 
 from .cache import cache_folder
+from .i18n import _
 from .incremental import INCREMENTAL_KEY, IncrementalBuild, code_folders
 from .pelican_settings import read_site_settings, site_plugins
 from .problems import Problem, Problems, Severity
@@ -67,7 +68,7 @@ def build(options: BuildOptions) -> BuildResult:
     settings[FROM_CLI_KEY] = True
     output = Path(settings["OUTPUT_PATH"]).resolve()  # through a link, the folder it points to is replaced
     plugins, plugin_problems = site_plugins(settings)
-    progress.info("Checking the content…")
+    progress.info(_("Checking the content…"))
     site, problems = load_site(settings, str(options.settings_file), plugins, options.today)
     problems.extend(plugin_problems)
     result = BuildResult(problems, site, output)
@@ -89,10 +90,14 @@ def build(options: BuildOptions) -> BuildResult:
         settings[INCREMENTAL_KEY] = incremental
         _render(settings, problems, _OutputNames(build_folder.path, output))
         if not problems.errors:
-            progress.info("Checking the built site…")
+            progress.info(_("Checking the built site…"))
             ledger = incremental.ledger
             ledger.sweep()
-            progress.info("%d files unchanged, %d written.", ledger.kept(), len(ledger.state.files) - ledger.kept())
+            progress.info(
+                _("{unchanged} files unchanged, {written} written.").format(
+                    unchanged=ledger.kept(), written=len(ledger.state.files) - ledger.kept()
+                )
+            )
             run_output_checks(site, build_folder.path, ledger.hashes())
         if problems.failed(options.strict):
             return result
@@ -145,8 +150,8 @@ def exception_problem(err: Exception, names: Callable[[str], str] = str) -> Prob
             _shown_path(filename),
             getattr(err, "lineno", 0) or 0,
             "template",
-            str(err.message or err),
-            "fix the theme template; nothing was published",
+            _("the template could not be used ({error})").format(error=err.message or err),
+            _("fix the theme template; nothing was published"),
         )
     if isinstance(err, FileOverwriteFailedError):
         quoted = re.search(r'"([^"]+)"', str(err))
@@ -154,16 +159,18 @@ def exception_problem(err: Exception, names: Callable[[str], str] = str) -> Prob
             names(quoted.group(1)) if quoted else "build",
             0,
             "",
-            "two pages would be written to this same file, so the build stopped",
-            "a content file is probably named like a page the site writes itself, or like another file "
-            "(see the problems above): rename it; nothing was published",
+            _("two pages would be written to this same file, so the build stopped"),
+            _(
+                "a content file is probably named like a page the site writes itself, or like another file "
+                "(see the problems above): rename it; nothing was published"
+            ),
         )
     return Problem(
         "build",
         0,
         "",
-        names(f"the build stopped: {type(err).__name__}: {err}"),
-        "fix the problem above and build again; nothing was published",
+        names(_("the build stopped: {error}").format(error=f"{type(err).__name__}: {err}")),
+        _("fix the problem above and build again; nothing was published"),
     )
 
 
@@ -187,7 +194,8 @@ class _LogCollector(logging.Handler):
         if record.exc_info and record.exc_info[1] is not None:
             message = f"{message}: {record.exc_info[1]}"
         severity = Severity.ERROR if record.levelno >= logging.ERROR else Severity.WARNING
-        self.problems.add(Problem("build", 0, "", self.names(message), "", severity))
+        what = _("Pelican reported: {message}").format(message=self.names(message))
+        self.problems.add(Problem("build", 0, "", what, "", severity))
 
 
 def _published_counts(site: Site) -> Counter[tuple[str, str]]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import key_of
+from .i18n import _
 from .incremental import checks_inputs
 from .problems import Problem
 from .workers import parallel_map
@@ -181,8 +182,10 @@ def _guarded(output_check: OutputCheck, site: Site, built_file: BuiltFile) -> li
                 built_file.shown_as,
                 0,
                 "",
-                f"the check {output_check.__name__} stopped on this file ({type(err).__name__}: {err})",
-                "nothing was published: report this message to whoever looks after your site's Relais",
+                _("the check {check} stopped on this file ({error})").format(
+                    check=output_check.__name__, error=f"{type(err).__name__}: {err}"
+                ),
+                _("nothing was published: report this message to whoever looks after your site's Relais"),
             )
         )
     return found

@@ -12,6 +12,8 @@ import os
 import zoneinfo
 from dataclasses import dataclass
 
+from .i18n import _
+
 
 @dataclass(frozen=True)
 class Clock:
@@ -45,7 +47,11 @@ def build_clock(zone: zoneinfo.ZoneInfo, today: dt.date | None = None, environ: 
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         if not epoch.isdigit():
-            raise ValueError(f"SOURCE_DATE_EPOCH is '{epoch}'; it must be a number of seconds since 1970, or unset")
+            raise ValueError(
+                _("SOURCE_DATE_EPOCH is '{epoch}'; it must be a number of seconds since 1970, or unset").format(
+                    epoch=epoch
+                )
+            )
         return Clock(dt.datetime.fromtimestamp(int(epoch), tz=zone), fixed=True)
     return Clock(dt.datetime.now(tz=zone), fixed=False)
 
@@ -55,4 +61,4 @@ def parse_today(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+        raise ValueError(_("'{text}' is not a date; write it as YYYY-MM-DD").format(text=text)) from None

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .content import Entry, as_draft_warning
+from .i18n import _
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -43,18 +44,22 @@ def _collision(entry: Entry, path: str, fixed: dict[str, str], taken: dict[tuple
     if path in fixed:
         return entry.problem(
             ("title",),
-            "file name",
-            f"this file's page would be written to {shown}, where the site's own {fixed[path]} goes",
-            "rename the file: its name becomes the page's address",
+            _("file name"),
+            _("this file's page would be written to {path}, where the site's own {page} goes").format(
+                path=shown, page=fixed[path]
+            ),
+            _("rename the file: its name becomes the page's address"),
         )
     other = taken.setdefault((entry.lang, path), entry)
     if other is entry or other.type is entry.type:
         return None  # the same type's clashes are reported as files with the same name
     return entry.problem(
         ("title",),
-        "file name",
-        f"this file's page would be written to {shown}, where the page of {other.shown_as} goes",
-        "rename one of the two files",
+        _("file name"),
+        _("this file's page would be written to {path}, where the page of {other} goes").format(
+            path=shown, other=other.shown_as
+        ),
+        _("rename one of the two files"),
     )
 
 

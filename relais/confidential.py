@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .i18n import N_, _
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -51,23 +52,23 @@ _STREET_EN = re.compile(
     r"|Terrace|Square|Parkway)(?!\w)"
 )
 PATTERNS = (
-    (_POSTAL_CODE, "a postal code"),
-    (_ZIP_CODE, "a ZIP code"),
-    (_COORDINATES, "map coordinates"),
-    (_STREET_FR, "a street address"),
-    (_STREET_EN, "a street address"),
+    (_POSTAL_CODE, N_("a postal code")),
+    (_ZIP_CODE, N_("a ZIP code")),
+    (_COORDINATES, N_("map coordinates")),
+    (_STREET_FR, N_("a street address")),
+    (_STREET_EN, N_("a street address")),
 )
-FIX = (
+FIX = N_(
     "remove it: a confidential location is never published with anything that locates it; "
     "say in 'note' how people get the address (in person or by phone)"
 )
 
 
 def locating_text(text: str) -> str | None:
-    """What kind of locating detail ``text`` holds, if any."""
+    """What kind of locating detail ``text`` holds, if any, in the messages' language."""
     for pattern, kind in PATTERNS:
         if pattern.search(text):
-            return kind
+            return _(kind)
     return None
 
 
@@ -89,20 +90,21 @@ def _locating_problems(entry: Entry) -> Iterator[Problem]:
     for path, key, value in _walk(entry.front.data):
         field = ".".join(str(part) for part in path)
         if key is not None and str(key).lower() in LOCATING_KEYS and value not in (None, "", [], {}):
-            yield entry.problem(path, field, f"a confidential location cannot have '{key}'", FIX)
+            yield entry.problem(path, field, _("a confidential location cannot have '{key}'").format(key=key), _(FIX))
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             kind = locating_text(str(value))
             if kind:
-                yield entry.problem(path, field, f"this looks like {kind}, and the location is confidential", FIX)
+                what = _("this looks like {kind}, and the location is confidential").format(kind=kind)
+                yield entry.problem(path, field, what, _(FIX))
     for number, line in enumerate(entry.front.body.split("\n")):
         kind = locating_text(line)
         if kind:
             yield Problem(
                 entry.shown_as,
                 entry.front.body_line + number,
-                "text",
-                f"this line looks like it holds {kind}, and the location is confidential",
-                FIX,
+                _("text"),
+                _("this line looks like it holds {kind}, and the location is confidential").format(kind=kind),
+                _(FIX),
             )
 
 

@@ -163,9 +163,11 @@ def load_content(
                 problems.warning(
                     shown_as,
                     1,
-                    "file",
-                    "this file is not in a folder Relais reads, so it is ignored",
-                    f"move it into one of: {one_of('content/' + t.folder + '/' for t in types)}",
+                    _("file"),
+                    _("this file is not in a folder Relais reads, so it is ignored"),
+                    _("move it into one of: {folders}").format(
+                        folders=one_of("content/" + t.folder + "/" for t in types)
+                    ),
                 )
             continue
         entry, file_problems = _load_entry(content_type, relative, path, shown_as, config=config, labels=labels)
@@ -245,8 +247,8 @@ def _load_entry(
                 shown_as,
                 front.line_of(("tags",)),
                 "tags",
-                f"this {content_type.name} has {len(tags)} tags; {config.most('MAX_TAGS')}",
-                "keep the few words readers would look for",
+                _("this file has {count} tags; {most}").format(count=len(tags), most=config.most("MAX_TAGS")),
+                _("keep the few words readers would look for"),
             ),
         ]
     entry = Entry(content_type, relative, shown_as, front, data, slugify(Path(relative).stem), lang, valid)
@@ -314,9 +316,9 @@ def _cross_checks(index: ContentIndex) -> Iterator[Problem]:
                 seen_slugs,
                 (entry.type.name, entry.lang, entry.slug),
                 location=("title",),
-                field="file name",
-                what="another file has the same name in the same language",
-                fix="rename one of the two files",
+                field=_("file name"),
+                what=_("another file has the same name in the same language"),
+                fix=_("rename one of the two files"),
             )
             if entry.translation_key:
                 yield from _unique(
@@ -325,8 +327,8 @@ def _cross_checks(index: ContentIndex) -> Iterator[Problem]:
                     (entry.type.name, entry.lang, entry.translation_key),
                     location=("translation_key",),
                     field="translation_key",
-                    what="another file in the same language uses this translation_key",
-                    fix="each language may have only one file per translation_key; change one of them",
+                    what=_("another file in the same language uses this translation_key"),
+                    fix=_("each language may have only one file per translation_key; change one of them"),
                 )
         else:
             yield from _check_bio_languages(entry, index)
@@ -340,7 +342,10 @@ def _check_lang(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
     languages = index.config.LANGUAGES
     if entry.lang not in languages:
         yield entry.problem(
-            ("lang",), "lang", f"'{entry.lang}' is not one of the site's languages", choose_from(entry.lang, languages)
+            ("lang",),
+            "lang",
+            _("'{lang}' is not one of the site's languages").format(lang=entry.lang),
+            choose_from(entry.lang, languages),
         )
 
 
@@ -350,8 +355,8 @@ def _check_bio_languages(entry: Entry, index: ContentIndex) -> Iterator[Problem]
             yield entry.problem(
                 ("bio", lang),
                 "bio",
-                f"'{lang}' is not one of the site's languages",
-                f"use one of: {one_of(index.config.LANGUAGES)}",
+                _("'{lang}' is not one of the site's languages").format(lang=lang),
+                _("use one of: {choices}").format(choices=one_of(index.config.LANGUAGES)),
             )
 
 
@@ -361,5 +366,5 @@ def _unique(
     """Report a clash on both files, each naming the other."""
     first = seen.setdefault(key, entry)
     if first is not entry:
-        yield entry.problem(location, field, f"{what} ({first.shown_as})", fix)
-        yield first.problem(location, field, f"{what} ({entry.shown_as})", fix)
+        yield entry.problem(location, field, _("{what} ({other})").format(what=what, other=first.shown_as), fix)
+        yield first.problem(location, field, _("{what} ({other})").format(what=what, other=entry.shown_as), fix)

@@ -15,6 +15,7 @@ import stat
 import unicodedata
 from pathlib import Path
 
+from .i18n import _
 from .problems import Problem
 from .sources import link_problem, not_a_file_problem
 
@@ -38,9 +39,12 @@ def content_files(content_dir: Path, shown_root: Path | None) -> tuple[list[tupl
             Problem(
                 shown_name(content_dir, shown_root),
                 0,
-                "content",
-                "this content folder does not exist" if not content_dir.exists() else "this is not a folder",
-                "run publish.py from the site's folder, or pass --content with the folder that holds posts/ and pages/",
+                _("content"),
+                _("this content folder does not exist") if not content_dir.exists() else _("this is not a folder"),
+                _(
+                    "run publish.py from the site's folder, or pass --content with the folder that holds "
+                    "posts/ and pages/"
+                ),
             )
         ]
     files: list[tuple[str, Path, str]] = []
@@ -52,9 +56,11 @@ def content_files(content_dir: Path, shown_root: Path | None) -> tuple[list[tupl
             Problem(
                 folder,
                 0,
-                "folder",
-                f"this folder cannot be read ({err.strerror or err})",
-                f"give yourself permission to read it (chmod u+rx {folder}), or ask whoever manages this computer",
+                _("folder"),
+                _("this folder cannot be read ({reason})").format(reason=err.strerror or err),
+                _(
+                    "give yourself permission to read it (chmod u+rx {folder}), or ask whoever manages this computer"
+                ).format(folder=folder),
             )
         )
 
@@ -91,9 +97,9 @@ def _bad_name(name: str, shown_as: str, line: int) -> Problem | None:
     return Problem(
         _printable(shown_as),
         line,
-        "file name",
-        "this name holds characters that cannot be shown (such as a line break, or letters not saved as UTF-8)",
-        "rename it using letters, digits and dashes",
+        _("file name"),
+        _("this name holds characters that cannot be shown (such as a line break, or letters not saved as UTF-8)"),
+        _("rename it using letters, digits and dashes"),
     )
 
 
@@ -110,7 +116,13 @@ def _refused(path: Path, shown_as: str) -> Problem | None:
     try:
         mode = path.lstat().st_mode
     except OSError as err:
-        return Problem(shown_as, 1, "file", f"this file cannot be read ({err.strerror})", "run the command again")
+        return Problem(
+            shown_as,
+            1,
+            _("file"),
+            _("this file cannot be read ({reason})").format(reason=err.strerror),
+            _("run the command again"),
+        )
     if stat.S_ISLNK(mode):
         return link_problem(shown_as, 1)
     if not stat.S_ISREG(mode):

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .i18n import N_, _
+
 
 class Limits(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
@@ -54,9 +56,20 @@ class Limits(BaseModel):
         """
         value = getattr(self, name)
         shown = f"{value:g}" if isinstance(value, float) else str(value)
-        if value == 1:
-            unit = unit.removesuffix("s")
-        return f"the most is {shown}{unit} ({name} in {Path(self.settings_file).name})"
+        singular, plural = _UNITS.get(unit.strip(), (unit, unit))
+        written = _(singular if value == 1 else plural) if unit else ""
+        return _("the most is {value}{unit} ({name} in {file})").format(
+            value=shown, unit=written, name=name, file=Path(self.settings_file).name
+        )
+
+
+# The units limits are counted in, as messages write them (with their leading space).
+_UNITS = {
+    "KB": (N_(" KB"), N_(" KB")),
+    "levels": (N_(" level"), N_(" levels")),
+    "seconds": (N_(" second"), N_(" seconds")),
+    "values": (N_(" value"), N_(" values")),
+}
 
 
 DEFAULT_LIMITS = Limits()

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from .i18n import _
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -28,9 +29,9 @@ def internal_links(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
                 yield Problem(
                     entry.shown_as,
                     entry.front.body_line + offset,
-                    "link",
-                    f"the link {match.group(0)} points to a file that does not exist",
-                    "check the file name; paths start from this file's folder, or from content/ with a leading /",
+                    _("link"),
+                    _("the link {link} points to a file that does not exist").format(link=match.group(0)),
+                    _("check the file name; paths start from this file's folder, or from content/ with a leading /"),
                 )
 
 

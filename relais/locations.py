@@ -13,9 +13,10 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from .fields import Text
+from .i18n import N_, _
 from .schemas import ContentModel
 
-PRIVATE_NOTE_EXAMPLE = "note: The address is given in person or by phone."
+PRIVATE_NOTE_EXAMPLE = N_("note: The address is given in person or by phone.")
 
 
 class Location(ContentModel):
@@ -29,11 +30,17 @@ class Location(ContentModel):
     note: Text | None = Field(
         None,
         description="How to get there or get the address; for a confidential place, never the address itself.",
-        examples=[PRIVATE_NOTE_EXAMPLE],
+        examples=[PRIVATE_NOTE_EXAMPLE, "note: L'adresse est donnée en personne ou par téléphone."],
     )
-    name: Text | None = Field(None, description="The place's name.", examples=["name: Port-Lumière Central Library"])
+    name: Text | None = Field(
+        None,
+        description="The place's name.",
+        examples=["name: Port-Lumière Central Library", "name: Bibliothèque centrale de Port-Lumière"],
+    )
     address: Text | None = Field(
-        None, description="Street address (public places only).", examples=["address: 120 Lighthouse Street"]
+        None,
+        description="Street address (public places only).",
+        examples=["address: 120 Lighthouse Street", "address: 120, rue du Phare"],
     )
     city: Text | None = Field(None, description="The city.", examples=["city: Port-Lumière"])
     postal_code: Text | None = Field(
@@ -42,20 +49,26 @@ class Location(ContentModel):
     accessibility: Text | None = Field(
         None,
         description="Steps, lift, washrooms: what people need to know to get in.",
-        examples=["accessibility: Step-free entrance; accessible washroom."],
+        examples=[
+            "accessibility: Step-free entrance; accessible washroom.",
+            "accessibility: Entrée de plain-pied; toilettes accessibles.",
+        ],
     )
 
     @model_validator(mode="after")
     def _enough_to_find_it(self) -> Location:
         if self.confidential and self.note is None:
             raise ValueError(
-                "a confidential place needs a note saying how to get the address — "
-                f"add for example '{PRIVATE_NOTE_EXAMPLE}'"
+                _(
+                    "a confidential place needs a note saying how to get the address — add for example '{example}'"
+                ).format(example=_(PRIVATE_NOTE_EXAMPLE))
             )
         if not self.confidential and self.name is None and self.address is None:
             raise ValueError(
-                "a place needs a name or an address — add 'name:' and 'address:', "
-                "or 'confidential: true' with a 'note:' if the address must stay private"
+                _(
+                    "a place needs a name or an address — add 'name:' and 'address:', "
+                    "or 'confidential: true' with a 'note:' if the address must stay private"
+                )
             )
         return self
 

@@ -11,6 +11,7 @@ from typing import Any
 from pelican.settings import read_settings
 
 from . import i18n
+from .i18n import _
 from .problems import Problem
 from .settings import line_of_setting
 
@@ -55,8 +56,12 @@ def site_plugins(settings: dict[str, Any]) -> tuple[list[ModuleType], list[Probl
                     settings_file,
                     line_of_setting(settings_file, "PLUGINS"),
                     "PLUGINS",
-                    f"the plugin '{plugin}' could not be loaded ({type(err).__name__}: {err})",
-                    "check its name and that plugins/" + str(plugin) + "/ exists and imports without error",
+                    _("the plugin '{plugin}' could not be loaded ({error})").format(
+                        plugin=plugin, error=f"{type(err).__name__}: {err}"
+                    ),
+                    _("check its name and that plugins/{plugin}/ exists and imports without error").format(
+                        plugin=plugin
+                    ),
                 )
             )
     return modules, problems

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .folding import fold
+from .i18n import N_, _
 from .problems import Problem
 from .settings import line_of_setting
 
@@ -38,7 +39,7 @@ _PHONE = re.compile(r"^\+?[\d\s().\-]+$")
 class Rule:
     line: int  # in the list file, to tell staff which rule without repeating it
     key: str  # the folded string searched for
-    kind: str  # "phone number" or "text"
+    kind: str  # "phone number" or "text" (English: messages translate it)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -54,7 +55,7 @@ class NeverPublishList:
     rules: tuple[Rule, ...] = ()
 
     def describe(self, rule: Rule) -> str:
-        return f"the {rule.kind} on line {rule.line} of {self.shown_as}"
+        return _("the {kind} on line {line} of {file}").format(kind=_(rule.kind), line=rule.line, file=self.shown_as)
 
     def found_in(self, folded: str) -> list[Rule]:
         """The rules found in a folded text."""
@@ -79,7 +80,7 @@ def load_list(settings: dict[str, Any], settings_file: str) -> tuple[NeverPublis
     """The list the settings point at, and every reason it cannot be used (an empty list means it can)."""
     path, set_by = list_path(settings, settings_file)
     shown_as = shown_path(path)
-    where = "the environment variable" if set_by == ENVIRONMENT else settings_file
+    where = _("the environment variable") if set_by == ENVIRONMENT else settings_file
     line = 0 if set_by == ENVIRONMENT else line_of_setting(settings_file, set_by or REQUIRED_SETTING)
     field = set_by or (REQUIRED_SETTING if is_required(settings) else FIELD)
     if set_by == ENVIRONMENT and not os.environ[ENVIRONMENT].strip():
@@ -88,9 +89,11 @@ def load_list(settings: dict[str, Any], settings_file: str) -> tuple[NeverPublis
                 where,
                 0,
                 ENVIRONMENT,
-                "the variable is set but empty, so no never-publish list would be read",
-                "give it the path of the list (one private string per line), or unset it; "
-                "nothing is built while it is empty",
+                _("the variable is set but empty, so no never-publish list would be read"),
+                _(
+                    "give it the path of the list (one private string per line), or unset it; "
+                    "nothing is built while it is empty"
+                ),
             )
         ]
     if not path.exists() and not path.is_symlink():
@@ -101,8 +104,8 @@ def load_list(settings: dict[str, Any], settings_file: str) -> tuple[NeverPublis
                 where,
                 line,
                 field,
-                f"the never-publish list {shown_as} does not exist",
-                _create_it(set_by) + "; nothing is built without it",
+                _("the never-publish list {file} does not exist").format(file=shown_as),
+                _("{how}; nothing is built without it").format(how=_create_it(set_by)),
             )
         ]
     never, problems = _read_rules(path, shown_as)
@@ -112,9 +115,11 @@ def load_list(settings: dict[str, Any], settings_file: str) -> tuple[NeverPublis
                 shown_as,
                 0,
                 FIELD,
-                "the never-publish list holds no string, so nothing would be checked",
-                "add the private strings, one per line (lines starting with # are comments); "
-                "nothing is built with an empty list",
+                _("the never-publish list holds no string, so nothing would be checked"),
+                _(
+                    "add the private strings, one per line (lines starting with # are comments); "
+                    "nothing is built with an empty list"
+                ),
             )
         )
     return never, problems
@@ -122,11 +127,11 @@ def load_list(settings: dict[str, Any], settings_file: str) -> tuple[NeverPublis
 
 def _create_it(set_by: str | None) -> str:
     if set_by is None:
-        return (
-            f"copy {EXAMPLE_PATH} to {DEFAULT_PATH} and replace its lines with the real private strings "
-            f"(see README.md, 'Never publish'), or set {ENVIRONMENT} to the list's path"
-        )
-    return "create it (one private string per line, see README.md, 'Never publish') or correct the path"
+        return _(
+            "copy {example} to {path} and replace its lines with the real private strings "
+            "(see README.md, 'Never publish'), or set {variable} to the list's path"
+        ).format(example=EXAMPLE_PATH, path=DEFAULT_PATH, variable=ENVIRONMENT)
+    return _("create it (one private string per line, see README.md, 'Never publish') or correct the path")
 
 
 def _read_rules(path: Path, shown_as: str) -> tuple[NeverPublishList, list[Problem]]:
@@ -139,8 +144,8 @@ def _read_rules(path: Path, shown_as: str) -> tuple[NeverPublishList, list[Probl
                 shown_as,
                 0,
                 FIELD,
-                f"the never-publish list could not be read ({reason})",
-                "make it a readable file (one private string per line); nothing is built without it",
+                _("the never-publish list could not be read ({reason})").format(reason=reason),
+                _("make it a readable file (one private string per line); nothing is built without it"),
             )
         ]
     try:
@@ -151,8 +156,8 @@ def _read_rules(path: Path, shown_as: str) -> tuple[NeverPublishList, list[Probl
                 shown_as,
                 data.count(b"\n", 0, err.start) + 1,
                 FIELD,
-                "this list is not saved as UTF-8 text, so some letters cannot be read",
-                "open it in your text editor and save it again with the encoding 'UTF-8'",
+                _("this list is not saved as UTF-8 text, so some letters cannot be read"),
+                _("open it in your text editor and save it again with the encoding 'UTF-8'"),
             )
         ]
     rules: list[Rule] = []
@@ -168,12 +173,14 @@ def _read_rules(path: Path, shown_as: str) -> tuple[NeverPublishList, list[Probl
                     shown_as,
                     number,
                     FIELD,
-                    f"this line has fewer than {MIN_LENGTH} letters or digits, so it would match ordinary words",
-                    "write the whole string (a full address, a full phone number, a full name)",
+                    _("this line has fewer than {count} letters or digits, so it would match ordinary words").format(
+                        count=MIN_LENGTH
+                    ),
+                    _("write the whole string (a full address, a full phone number, a full name)"),
                 )
             )
             continue
-        kind = "phone number" if _PHONE.match(line) else "text"
+        kind = N_("phone number") if _PHONE.match(line) else N_("text")
         rules.append(Rule(number, key, kind))
     return NeverPublishList(path, shown_as, tuple(rules)), problems
 

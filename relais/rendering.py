@@ -26,6 +26,7 @@ import markdown
 from markdown import Markdown
 
 from .cache import key_of
+from .i18n import _
 from .incremental import checks_inputs
 from .limits import Limits, TimeLimitReached, markup_depth, processor_time_limit
 from .problems import Problem
@@ -83,23 +84,27 @@ def convert_within_limits(renderer: MarkdownRenderer, text: str, limits: Limits)
             html = renderer.convert(text)
     except TimeLimitReached:
         raise ConversionError(
-            f"this text takes too long to turn into a web page; {limits.most('MAX_CONVERT_SECONDS', ' seconds')}",
-            "look for a long run of '[' or '(' that are never closed, or for lists or quotes nested very deeply",
+            _("this text takes too long to turn into a web page; {most}").format(
+                most=limits.most("MAX_CONVERT_SECONDS", " seconds")
+            ),
+            _("look for a long run of '[' or '(' that are never closed, or for lists or quotes nested very deeply"),
         ) from None
     except RecursionError:
         raise ConversionError(
-            "this text is nested too deeply to turn into a web page (lists inside lists, or quotes inside quotes)",
-            "use a few levels at most",
+            _("this text is nested too deeply to turn into a web page (lists inside lists, or quotes inside quotes)"),
+            _("use a few levels at most"),
         ) from None
     except Exception as err:  # noqa: BLE001 - a writer's text must never stop the build with a traceback
         raise ConversionError(
-            f"this text could not be turned into a web page ({type(err).__name__}: {err})",
-            "look for unusual characters or markup near where you last changed it",
+            _("this text could not be turned into a web page ({error})").format(error=f"{type(err).__name__}: {err}"),
+            _("look for unusual characters or markup near where you last changed it"),
         ) from None
     if markup_depth(html) > limits.MAX_TEXT_DEPTH:
         raise ConversionError(
-            f"lists, quotes or HTML elements nest too deeply here; {limits.most('MAX_TEXT_DEPTH', ' levels')}",
-            "use a few levels at most, and close every HTML element you open",
+            _("lists, quotes or HTML elements nest too deeply here; {most}").format(
+                most=limits.most("MAX_TEXT_DEPTH", " levels")
+            ),
+            _("use a few levels at most, and close every HTML element you open"),
         )
     return html
 
@@ -166,7 +171,7 @@ def body_html(entry: Entry, site: Site) -> str:
 def _report(entry: Entry, site: Site, error: str) -> str:
     """A body that could not be converted: a problem naming the file, and an empty body."""
     what, _, fix = error.partition("\0")
-    problem = Problem(entry.shown_as, entry.front.body_line, "text", what, fix)
+    problem = Problem(entry.shown_as, entry.front.body_line, _("text"), what, fix)
     site.report(problem.as_warning() if entry.is_draft else problem)
     return ""
 

@@ -99,7 +99,7 @@ _TAGS = re.compile(r"<[^<>]*>|\[/?[A-Za-z*]{1,10}(?:=[^\]\n]*)?\]")
 
 
 def private_marker(rule: Rule, never: NeverPublishList) -> str:
-    return f"«[private: line {rule.line} of {never.shown_as}]»"
+    return _("«[private: line {line} of {file}]»").format(line=rule.line, file=never.shown_as)
 
 
 def redact(text: str, never: NeverPublishList) -> str:

@@ -23,11 +23,13 @@ class ContentModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
     @classmethod
-    def example_of(cls, field: str) -> str:
+    def example_of(cls, field: str, lang: str = "en") -> str:
+        """The field's example in ``lang``: ``examples`` are ``[english, french]`` (one when words do not matter)."""
         info = cls.model_fields.get(field)
         if info is None or not info.examples:
             return ""
-        return str(info.examples[0])
+        index = {"en": 0, "fr": 1}.get(lang, 0)
+        return str(info.examples[index] if index < len(info.examples) else info.examples[0])
 
 
 Status = Literal["draft", "review", "published"]
@@ -36,8 +38,14 @@ Status = Literal["draft", "review", "published"]
 class Announce(ContentModel):
     """A short message to post on forums, attached to a post, event or service."""
 
-    headline: Text = Field(description="A short headline.", examples=["headline: Peer gathering this Thursday"])
-    text: Text = Field(description="One to three sentences.", examples=["text: Come share a meal and news."])
+    headline: Text = Field(
+        description="A short headline.",
+        examples=["headline: Peer gathering this Thursday", "headline: Rencontre entre pairs ce jeudi"],
+    )
+    text: Text = Field(
+        description="One to three sentences.",
+        examples=["text: Come share a meal and news.", "text: Venez partager un repas et les nouvelles."],
+    )
     date: DateOrDateTime | None = Field(
         None,
         description="When the announcement starts being offered; defaults to the page's own date.",
@@ -49,7 +57,10 @@ class Announce(ContentModel):
 
 
 class Post(ContentModel):
-    title: Text = Field(description="The post's title.", examples=["title: Getting tested without stress"])
+    title: Text = Field(
+        description="The post's title.",
+        examples=["title: Getting tested without stress", "title: Se faire dépister sans stress"],
+    )
     date: DateOrDateTime = Field(
         description="When the post goes live, in the site's time zone; a future date schedules it.",
         examples=["date: 2026-11-03"],
@@ -66,11 +77,16 @@ class Post(ContentModel):
     )
     category: Key = Field(description="One of the site's categories.", examples=["category: health"])
     tags: TextList = Field(
-        default_factory=list, description="Free words to group posts.", examples=["tags: [testing, clinics]"]
+        default_factory=list,
+        description="Free words to group posts.",
+        examples=["tags: [testing, clinics]", "tags: [dépistage, cliniques]"],
     )
     summary: Text = Field(
         description="One or two sentences used in listings, feeds and forum snippets.",
-        examples=["summary: Where to get tested for free, and what to expect."],
+        examples=[
+            "summary: Where to get tested for free, and what to expect.",
+            "summary: Où se faire dépister gratuitement, et à quoi s'attendre.",
+        ],
     )
     lang: Key | None = Field(None, description="The post's language: en or fr.", examples=["lang: fr"])
     translation_key: Key | None = Field(
@@ -93,18 +109,25 @@ class Post(ContentModel):
     announce: Announce | None = Field(
         None,
         description="A forum announcement for this post: headline, text and optionally until.",
-        examples=["announce:\n  headline: New guide on testing\n  text: Free, confidential, no judgement."],
+        examples=[
+            "announce:\n  headline: New guide on testing\n  text: Free, confidential, no judgement.",
+            "announce:\n  headline: Nouveau guide sur le dépistage\n  text: Gratuit, confidentiel, sans jugement.",
+        ],
     )
 
 
 class Page(ContentModel):
-    title: Text = Field(description="The page's title.", examples=["title: About us"])
+    title: Text = Field(description="The page's title.", examples=["title: About us", "title: À propos de nous"])
     lang: Key | None = Field(None, description="The page's language: en or fr.", examples=["lang: en"])
     translation_key: Key | None = Field(
         None, description="Shared with the page's translation.", examples=["translation_key: about"]
     )
     status: Status = Field("draft", description="draft, review or published.", examples=["status: published"])
-    summary: Text | None = Field(None, description="A sentence describing the page.", examples=["summary: Who we are."])
+    summary: Text | None = Field(
+        None,
+        description="A sentence describing the page.",
+        examples=["summary: Who we are.", "summary: Qui nous sommes."],
+    )
     noindex: bool = Field(
         False, description="true keeps the page out of search engines and the sitemap.", examples=["noindex: true"]
     )

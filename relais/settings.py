@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .i18n import _
 from .limits import Limits
 from .problems import Problem
 
@@ -49,19 +50,27 @@ class SiteConfig(Limits):
         try:
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"'{value}' is not a time zone name — use an IANA name such as America/Toronto") from None
+            raise ValueError(
+                _("'{value}' is not a time zone name — use an IANA name such as America/Toronto").format(value=value)
+            ) from None
         return value
 
     @model_validator(mode="after")
     def _languages_complete(self) -> SiteConfig:
         if self.DEFAULT_LANG not in self.LANGUAGES:
             raise ValueError(
-                f"DEFAULT_LANG '{self.DEFAULT_LANG}' is not in LANGUAGES — add it or pick one of {list(self.LANGUAGES)}"
+                _("DEFAULT_LANG '{lang}' is not in LANGUAGES — add it or pick one of {languages}").format(
+                    lang=self.DEFAULT_LANG, languages=", ".join(self.LANGUAGES)
+                )
             )
         for key, labels in self.CATEGORIES.items():
             missing = [lang for lang in self.LANGUAGES if lang not in labels]
             if missing:
-                raise ValueError(f"category '{key}' has no label for {', '.join(missing)} — add one per language")
+                raise ValueError(
+                    _("category '{key}' has no label for {languages} — add one per language").format(
+                        key=key, languages=", ".join(missing)
+                    )
+                )
         return self
 
     @property
@@ -91,10 +100,13 @@ def _problem(item: dict[str, Any], settings_file: str) -> Problem:
     loc = [str(part) for part in item["loc"]]
     name = loc[0] if loc else ""
     message = str((item.get("ctx") or {}).get("error", item["msg"]))
-    what, _, fix = message.partition(" — ")
+    what, _dash, fix = message.partition(" — ")
     if item["type"] == "missing":
-        what, fix = "this setting is missing", "add it to the settings file (see README.md)"
-    return Problem(settings_file, line_of_setting(settings_file, name), ".".join(loc) or "settings", what, fix)
+        what, fix = _("this setting is missing"), _("add it to the settings file (see README.md)")
+    elif item["type"] not in ("value_error", "assertion_error"):
+        what = _("this setting has a value that cannot be used ({detail})").format(detail=item["msg"])
+        fix = _("see README.md for what it holds")
+    return Problem(settings_file, line_of_setting(settings_file, name), ".".join(loc) or _("settings"), what, fix)
 
 
 def line_of_setting(settings_file: str, name: str) -> int:

@@ -34,6 +34,7 @@ from .collisions import output_collisions
 from .content import ContentIndex, load_content
 from .content_types import CORE_TYPES, ContentType
 from .entry_checks import entry_problems
+from .i18n import _
 from .problems import Problem, Problems, Severity
 from .rendering import convert_bodies
 from .settings import SiteConfig, site_config
@@ -131,8 +132,13 @@ def _guarded(source_check: Callable[[Site], Iterable[Problem]], site: Site) -> l
                 f"plugins/{plugin}",
                 0,
                 "",
-                f"the check {source_check.__name__} stopped on an unexpected error ({type(err).__name__}: {err})",
-                "nothing can be published until it runs: report this message to whoever looks after your site's Relais",
+                _("the check {check} stopped on an unexpected error ({error})").format(
+                    check=source_check.__name__, error=f"{type(err).__name__}: {err}"
+                ),
+                _(
+                    "nothing can be published until it runs: "
+                    "report this message to whoever looks after your site's Relais"
+                ),
             )
         )
     return found

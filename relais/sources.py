@@ -24,7 +24,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from .i18n import _
+from .i18n import N_, _
 from .limits import DEFAULT_LIMITS, Limits
 from .problems import Problem, Severity
 from .yaml_forgiving import Repairs, curly_quoted, error_explained, repairable, unclosed_curly_quote
@@ -120,9 +120,9 @@ def read_text(path: Path, shown_as: str, limits: Limits | None = None) -> str:
             Problem(
                 shown_as,
                 line,
-                "file",
-                "this file is not saved as UTF-8 text, so some letters cannot be read",
-                "open it in your text editor and save it again with the encoding 'UTF-8'",
+                _("file"),
+                _("this file is not saved as UTF-8 text, so some letters cannot be read"),
+                _("open it in your text editor and save it again with the encoding 'UTF-8'"),
             )
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -153,9 +153,11 @@ def read_bytes(path: Path, shown_as: str, limits: Limits | None = None) -> bytes
                 Problem(
                     shown_as,
                     1,
-                    "file",
-                    f"this file is {-(-size // 1024)} KB; {limits.most('MAX_FILE_KB', ' KB')}",
-                    "split it into several files, or remove what does not belong in it (such as pasted data)",
+                    _("file"),
+                    _("this file is {size} KB; {most}").format(
+                        size=-(-size // 1024), most=limits.most("MAX_FILE_KB", " KB")
+                    ),
+                    _("split it into several files, or remove what does not belong in it (such as pasted data)"),
                 )
             )
         return data
@@ -168,18 +170,22 @@ def _open_problem(err: OSError, path: Path, shown_as: str) -> Problem:
         return Problem(
             shown_as,
             1,
-            "file",
-            "this file cannot be read: you do not have permission to read it",
-            f"give yourself permission to read it (chmod u+r {shown_as}), or ask whoever manages this computer",
+            _("file"),
+            _("this file cannot be read: you do not have permission to read it"),
+            _("give yourself permission to read it (chmod u+r {file}), or ask whoever manages this computer").format(
+                file=shown_as
+            ),
         )
     if isinstance(err, FileNotFoundError):
-        return Problem(shown_as, 1, "file", "this file disappeared while it was being read", "run the command again")
+        return Problem(
+            shown_as, 1, _("file"), _("this file disappeared while it was being read"), _("run the command again")
+        )
     return Problem(
         shown_as,
         1,
-        "file",
-        f"this file cannot be read ({err.strerror or err})",
-        "check that it is an ordinary file you can open in your text editor, or delete it",
+        _("file"),
+        _("this file cannot be read ({reason})").format(reason=err.strerror or err),
+        _("check that it is an ordinary file you can open in your text editor, or delete it"),
     )
 
 
@@ -188,31 +194,33 @@ def link_problem(shown_as: str, line: int) -> Problem:
     return Problem(
         shown_as,
         line,
-        "file",
-        "this is a link to another file or folder (a symbolic link); links are refused because they "
-        "could publish something from outside the site",
-        "replace the link with a copy of what it points to, or delete it",
+        _("file"),
+        _(
+            "this is a link to another file or folder (a symbolic link); links are refused because they "
+            "could publish something from outside the site"
+        ),
+        _("replace the link with a copy of what it points to, or delete it"),
     )
 
 
 _SPECIAL_KINDS = (
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, N_("a named pipe")),
+    (stat.S_ISSOCK, N_("a socket")),
+    (stat.S_ISCHR, N_("a device")),
+    (stat.S_ISBLK, N_("a device")),
+    (stat.S_ISDIR, N_("a folder")),
 )
 
 
 def not_a_file_problem(shown_as: str, mode: int) -> Problem:
     """A pipe, a socket or a device in content/: never opened, since reading it could wait forever."""
-    kind = next((name for test, name in _SPECIAL_KINDS if test(mode)), "a special file")
+    kind = next((name for test, name in _SPECIAL_KINDS if test(mode)), N_("a special file"))
     return Problem(
         shown_as,
         1,
-        "file",
-        f"this is not an ordinary file but {kind}, so it cannot be read",
-        "delete it: content/ holds only text files and images",
+        _("file"),
+        _("this is not an ordinary file but {kind}, so it cannot be read").format(kind=_(kind)),
+        _("delete it: content/ holds only text files and images"),
     )
 
 
@@ -227,10 +235,12 @@ def split_front_matter(text: str, shown_as: str) -> tuple[str, int, str, int]:
             Problem(
                 shown_as,
                 1,
-                "front matter",
-                "the file does not start with its fields between two '---' lines",
-                "put a line with three dashes (---) at the very top, then the fields "
-                "(title: …, date: …), then another line with three dashes",
+                _("front matter"),
+                _("the file does not start with its fields between two '---' lines"),
+                _(
+                    "put a line with three dashes (---) at the very top, then the fields "
+                    "(title: …, date: …), then another line with three dashes"
+                ),
             )
         )
     for number, line in enumerate(lines[1:], start=2):
@@ -242,9 +252,9 @@ def split_front_matter(text: str, shown_as: str) -> tuple[str, int, str, int]:
         Problem(
             shown_as,
             1,
-            "front matter",
-            "the fields at the top are never closed",
-            "add a line with three dashes (---) after the last field, before the text",
+            _("front matter"),
+            _("the fields at the top are never closed"),
+            _("add a line with three dashes (---) after the last field, before the text"),
         )
     )
 
@@ -310,14 +320,14 @@ def _parse(
         except yaml.MarkedYAMLError as err:
             if not any(repairs.quote_value(row) for row in repairable(err)):
                 row, what, fix = error_explained(err, yaml_text)
-                raise SourceError(Problem(shown_as, first_line + row, "front matter", what, fix)) from None
+                raise SourceError(Problem(shown_as, first_line + row, _("front matter"), what, fix)) from None
         except yaml.reader.ReaderError as err:  # a character YAML refuses anywhere
             row = yaml_text.count("\n", 0, max(0, err.position))
             raise SourceError(
                 Problem(
                     shown_as,
                     first_line + row,
-                    "front matter",
+                    _("front matter"),
                     _("this line holds a character the fields cannot have (U+{code:04X}, often invisible)").format(
                         code=err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or " ")
                     ),
@@ -329,7 +339,7 @@ def _parse(
                 Problem(
                     shown_as,
                     first_line,
-                    "front matter",
+                    _("front matter"),
                     _("the fields cannot be read"),
                     _("check that each field is written 'name: value' on its own line"),
                 )
@@ -420,13 +430,15 @@ class _Composer:
                 documents += 1
                 if documents > 1:
                     self._refuse(
-                        event, "a second block of fields starts here", "remove this '---' line and what follows"
+                        event, _("a second block of fields starts here"), _("remove this '---' line and what follows")
                     )
             elif isinstance(event, yaml.AliasEvent):
                 self._refuse(
                     event,
-                    f"'*{event.anchor}' repeats another value (a YAML alias), which Relais files do not use",
-                    "write the value out in full",
+                    _("'*{name}' repeats another value (a YAML alias), which Relais files do not use").format(
+                        name=event.anchor
+                    ),
+                    _("write the value out in full; if the '*' is part of your text, put the value in double quotes"),
                 )
             elif isinstance(event, yaml.CollectionEndEvent):
                 stack.pop().node.end_mark = event.end_mark
@@ -445,20 +457,31 @@ class _Composer:
         if event.anchor is not None:
             self._refuse(
                 event,
-                f"'&{event.anchor}' marks a value to repeat elsewhere (a YAML anchor), which Relais files do not use",
-                f"remove '&{event.anchor}' and write each value out in full",
+                _("'&{name}' marks a value to repeat elsewhere (a YAML anchor), which Relais files do not use").format(
+                    name=event.anchor
+                ),
+                _(
+                    "remove '&{name}' and write each value out in full; if the '&' is part of your text, "
+                    "put the value in double quotes"
+                ).format(name=event.anchor),
             )
         tag = event.tag
         if tag not in _ALLOWED_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            self._refuse(event, f"'{shown}' is a YAML tag, which Relais files do not use", f"remove '{shown}'")
+            self._refuse(
+                event,
+                _("'{tag}' is a YAML tag, which Relais files do not use").format(tag=shown),
+                _("remove '{tag}', or put the whole value in double quotes").format(tag=shown),
+            )
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, tag)
         if depth + 1 > self.limits.MAX_FIELD_DEPTH:
             self._refuse(
                 event,
-                f"the fields here are nested too deeply; {self.limits.most('MAX_FIELD_DEPTH', ' levels')}",
-                "write fewer fields inside fields (see the writer's guide in README.md for each field)",
+                _("the fields here are nested too deeply; {most}").format(
+                    most=self.limits.most("MAX_FIELD_DEPTH", " levels")
+                ),
+                _("write fewer fields inside fields (see the writer's guide in README.md for each field)"),
             )
         kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
         if tag in (None, "!"):
@@ -479,7 +502,7 @@ class _Composer:
                 Problem(
                     self.shown_as,
                     self.first_line + event.start_mark.line,
-                    "front matter",
+                    _("front matter"),
                     _("this value starts with a typographic quote “ that is never closed"),
                     _('to quote the value, use straight quotes on both sides: "like this"'),
                     Severity.WARNING,
@@ -498,7 +521,7 @@ class _Composer:
             line_node = node
         elif parent.key is None:
             if not isinstance(node, yaml.ScalarNode):
-                self._refuse(node, "a field's name must be a word", "write the field as 'name: value'")
+                self._refuse(node, _("a field's name must be a word"), _("write the field as 'name: value'"))
             parent.key = node
             return
         else:
@@ -510,8 +533,8 @@ class _Composer:
                         self.shown_as,
                         self.first_line + key_node.start_mark.line,
                         str(key),
-                        "this field is written twice",
-                        "keep only one of the two lines",
+                        _("this field is written twice"),
+                        _("keep only one of the two lines"),
                     )
                 )
             parent.seen.add(key)
@@ -523,14 +546,15 @@ class _Composer:
         if self.values > self.limits.MAX_VALUES:
             self._refuse(
                 node,
-                "the fields of this file hold too many values (fields and list items) by this line; "
-                + self.limits.most("MAX_VALUES", " values"),
-                "remove what was pasted or generated by mistake",
+                _("the fields of this file hold too many values (fields and list items) by this line; {most}").format(
+                    most=self.limits.most("MAX_VALUES", " values")
+                ),
+                _("remove what was pasted or generated by mistake"),
             )
 
     def _refuse(self, at: yaml.Event | yaml.Node, what: str, fix: str) -> NoReturn:
         """The whole front matter is refused: nothing read from it could be trusted."""
-        raise SourceError(Problem(self.shown_as, self.first_line + at.start_mark.line, "front matter", what, fix))
+        raise SourceError(Problem(self.shown_as, self.first_line + at.start_mark.line, _("front matter"), what, fix))
 
 
 def read_front_matter(path: Path, shown_as: str, limits: Limits = DEFAULT_LIMITS) -> tuple[FrontMatter, list[Problem]]:
@@ -560,9 +584,9 @@ def _as_mapping(data: Any, line: int, shown_as: str) -> dict[str, Any]:
             Problem(
                 shown_as,
                 line,
-                "front matter",
-                "the fields should be written one per line as 'name: value'",
-                "write for example 'title: My title' on its own line",
+                _("front matter"),
+                _("the fields should be written one per line as 'name: value'"),
+                _("write for example 'title: My title' on its own line"),
             )
         )
     return {str(key): value for key, value in data.items()}

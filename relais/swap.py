@@ -27,6 +27,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import _
+
 BUILD_PREFIX = ".relais-build-"
 MARK = ".relais-site"
 MARK_TEXT = (
@@ -56,12 +58,12 @@ def check_output_folder(output: Path) -> None:
     stays a link to the new site.
     """
     if output.exists() and not output.is_dir():
-        raise OutputFolderError("this exists and is not a folder", "pass --output with a folder's name")
+        raise OutputFolderError(_("this exists and is not a folder"), _("pass --output with a folder's name"))
     cwd = Path.cwd().resolve()
     resolved = output.resolve()
     if resolved == cwd or resolved in cwd.parents:
         raise OutputFolderError(
-            "this folder holds the project itself", "choose a folder inside it, such as output/, with --output"
+            _("this folder holds the project itself"), _("choose a folder inside it, such as output/, with --output")
         )
     if not output.is_dir():
         return  # created by the build
@@ -69,23 +71,29 @@ def check_output_folder(output: Path) -> None:
         names = sorted(path.name for path in output.iterdir())
     except OSError as err:
         raise OutputFolderError(
-            f"this folder cannot be read ({err.strerror})",
-            "check its permissions, or pass --output with another folder",
+            _("this folder cannot be read ({reason})").format(reason=err.strerror),
+            _("check its permissions, or pass --output with another folder"),
         ) from None
     if not names:
         return
     found = [name for name in _NOT_AN_OUTPUT if name in names]
     if found:
         raise OutputFolderError(
-            f"this folder holds {found[0]}, so it is not a built site and Relais will not replace it",
-            "pass --output with a new or empty folder",
+            _("this folder holds {name}, so it is not a built site and Relais will not replace it").format(
+                name=found[0]
+            ),
+            _("pass --output with a new or empty folder"),
         )
     if not is_marked(output):
         shown = ", ".join(names[:_NAMES_SHOWN]) + (", …" if len(names) > _NAMES_SHOWN else "")
         raise OutputFolderError(
-            f"this folder holds files that Relais did not build ({shown}), so Relais will not replace it",
-            "pass --output with a new or empty folder; if it only holds a site built by an older Relais, "
-            "delete the folder and build again",
+            _("this folder holds files that Relais did not build ({names}), so Relais will not replace it").format(
+                names=shown
+            ),
+            _(
+                "pass --output with a new or empty folder; if it only holds a site built by an older Relais, "
+                "delete the folder and build again"
+            ),
         )
 
 
@@ -150,7 +158,7 @@ def _locked_folder(parent: Path) -> BuildFolder:
         lock = _try_lock(path)
         if lock is not None:
             return BuildFolder(path, lock)
-    raise OSError(f"could not create a build folder in {parent}")
+    raise OSError(_("could not create a build folder in {folder}").format(folder=parent))
 
 
 def _try_lock(folder: Path) -> int | None:

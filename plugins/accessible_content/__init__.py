@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
+from relais.i18n import _
 from relais.problems import Problem, Severity
 from relais.rendering import body_html
 
@@ -51,14 +52,20 @@ def heading_problems(headings: list[tuple[int, str]]) -> Iterator[tuple[int, str
         if level == 1:
             yield (
                 position,
-                f"the heading '{text}' is a main heading (#), but the title already is the page's main heading",
-                "start sections with ## (and sub-sections with ###)",
+                _(
+                    "the heading '{text}' is a main heading (#), but the title already is the page's main heading"
+                ).format(text=text),
+                _("start sections with ## (and sub-sections with ###)"),
             )
         elif level > previous + 1:
             yield (
                 position,
-                f"the heading '{text}' jumps from level {previous} to level {level}",
-                f"use {'#' * (previous + 1)} here, so screen-reader users can follow how sections nest",
+                _("the heading '{text}' jumps from level {previous} to level {level}").format(
+                    text=text, previous=previous, level=level
+                ),
+                _("use {marks} here, so screen-reader users can follow how sections nest").format(
+                    marks="#" * (previous + 1)
+                ),
             )
         previous = level
 
@@ -70,9 +77,9 @@ def headings_in_order(entry: Any, site: Any) -> Iterator[Problem]:
     wrong = list(heading_problems(headings))
     if not wrong:
         return
-    lines = entry.front.lines_in_body([headings[position][1][:30] or "#" for position, _, _ in wrong])
-    for (_, what, fix), line in zip(wrong, lines, strict=True):
-        yield Problem(entry.shown_as, line, "heading", what, fix, Severity.WARNING)
+    lines = entry.front.lines_in_body([headings[position][1][:30] or "#" for position, _what, _fix in wrong])
+    for (_position, what, fix), line in zip(wrong, lines, strict=True):
+        yield Problem(entry.shown_as, line, _("heading"), what, fix, Severity.WARNING)
 
 
 ENTRY_CHECKS = (headings_in_order,)

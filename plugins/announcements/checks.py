@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from relais.i18n import N_, _
 from relais.messages import one_of
 from relais.problems import Problem
 from relais.settings import line_of_setting
@@ -46,13 +47,19 @@ def check_footer_setting(site: Site) -> Iterator[Problem]:
             where,
             line,
             FOOTER_SETTING,
-            "this setting is missing: every forum announcement ends with it",
-            f"add it, one footer per language: {FOOTER_SETTING} = {example}",
+            _("this setting is missing: every forum announcement ends with it"),
+            _("add it, one footer per language: {setting} = {example}").format(setting=FOOTER_SETTING, example=example),
         )
         return
     for lang in languages:
         if lang not in raw:
-            yield Problem(where, line, FOOTER_SETTING, f"there is no footer for '{lang}'", f"add one, like {example}")
+            yield Problem(
+                where,
+                line,
+                FOOTER_SETTING,
+                _("there is no footer for '{lang}'").format(lang=lang),
+                _("add one, like {example}").format(example=example),
+            )
             continue
         try:
             Footer.model_validate(raw[lang])
@@ -64,8 +71,9 @@ def check_footer_setting(site: Site) -> Iterator[Problem]:
                     line,
                     f"{FOOTER_SETTING}.{lang}.{field}" if field else f"{FOOTER_SETTING}.{lang}",
                     _footer_what(item),
-                    f"each footer has: {one_of(Footer.model_fields)}; "
-                    "about, promise and short are text, contact a list of lines",
+                    _("each footer has: {parts}; about, promise and short are text, contact a list of lines").format(
+                        parts=one_of(Footer.model_fields)
+                    ),
                 )
     for lang in raw:
         if lang not in languages:
@@ -73,18 +81,20 @@ def check_footer_setting(site: Site) -> Iterator[Problem]:
                 where,
                 line,
                 FOOTER_SETTING,
-                f"'{lang}' is not one of the site's languages",
-                f"use one of: {one_of(languages)}",
+                _("'{lang}' is not one of the site's languages").format(lang=lang),
+                _("use one of: {choices}").format(choices=one_of(languages)),
             )
 
 
 def _footer_what(item: dict[str, Any]) -> str:
-    return {
-        "missing": "this part is missing",
-        "extra_forbidden": "this is not a part of a footer",
-        "string_too_short": "is empty",
-        "too_short": "is empty",
-    }.get(item["type"], "has a wrong value")
+    return _(
+        {
+            "missing": N_("this part is missing"),
+            "extra_forbidden": N_("this is not a part of a footer"),
+            "string_too_short": N_("is empty"),
+            "too_short": N_("is empty"),
+        }.get(item["type"], N_("has a wrong value"))
+    )
 
 
 def _problems(announcement: Announcement) -> Iterator[Problem]:
@@ -98,30 +108,32 @@ def _problems(announcement: Announcement) -> Iterator[Problem]:
     if announcement.published is None:
         yield problem(
             "",
-            "this announcement has no date, and neither has its page",
-            "add 'date:' under 'announce:', the day it starts being offered, for example 'date: 2026-11-16'",
+            _("this announcement has no date, and neither has its page"),
+            _("add 'date:' under 'announce:', the day it starts being offered, for example 'date: 2026-11-16'"),
         )
     elif announcement.until is not None and announcement.until < announcement.published:
         yield problem(
             "until",
-            "the announcement would stop being offered before it starts",
-            "'until' is the last day it is offered: put a date after its start date",
+            _("the announcement would stop being offered before it starts"),
+            _("'until' is the last day it is offered: put a date after its start date"),
         )
     for field in ("headline", "text"):
         address = _ADDRESS.search(getattr(announcement, field))
         if address:
             yield problem(
                 field,
-                f"'{address.group(0)}' is a web or email address",
-                "remove it: the announcement links to its own page, with no tracking, by itself",
+                _("'{address}' is a web or email address").format(address=address.group(0)),
+                _("remove it: the announcement links to its own page, with no tracking, by itself"),
             )
     if announcement.footer is not None:
         over = short_overflow(announcement.headline, announcement.link, announcement.footer)
         if over:
             yield problem(
                 "headline",
-                f"the headline leaves no room in the {SHORT_LIMIT}-character short text (with the link and footer)",
-                f"shorten it by {over} characters or more",
+                _("the headline leaves no room in the {limit}-character short text (with the link and footer)").format(
+                    limit=SHORT_LIMIT
+                ),
+                _("shorten it by {count} characters or more").format(count=over),
             )
 
 
@@ -134,7 +146,9 @@ def _unique_slugs(announcements: list[Announcement]) -> Iterator[Problem]:
             for one, other in ((announcement, first), (first, announcement)):
                 yield one.entry.problem(
                     one.location or ("translation_key",),
-                    ".".join(one.location) or "file name",
-                    f"its snippet files would be named like those of {other.entry.shown_as} ({one.slug}.{one.lang}.…)",
-                    "rename one of the two files, or change its translation_key",
+                    ".".join(one.location) or _("file name"),
+                    _("its snippet files would be named like those of {other} ({name}.…)").format(
+                        other=other.entry.shown_as, name=f"{one.slug}.{one.lang}"
+                    ),
+                    _("rename one of the two files, or change its translation_key"),
                 )

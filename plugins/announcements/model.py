@@ -15,10 +15,13 @@ from relais.schemas import ContentModel, Status
 
 
 class StandaloneAnnouncement(ContentModel):
-    headline: Text = Field(description="A short headline.", examples=["headline: Our text line is open tonight"])
+    headline: Text = Field(
+        description="A short headline.",
+        examples=["headline: Our text line is open tonight", "headline: Notre ligne texto est ouverte ce soir"],
+    )
     text: Text = Field(
         description="One to three sentences, as plain text: Relais adds the link and the footer.",
-        examples=["text: Ask us anything, no name needed."],
+        examples=["text: Ask us anything, no name needed.", "text: Posez-nous vos questions, sans donner votre nom."],
     )
     date: DateOrDateTime = Field(
         description="When the announcement starts being offered; a future date schedules it.",

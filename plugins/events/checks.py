@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from relais.clock import as_datetime
 from relais.confidential import confidential_location
+from relais.i18n import _
 from relais.problems import Problem
 
 from .recurrence import ORDINALS, WEEKDAYS
@@ -34,15 +35,18 @@ def _all_day(entry: Entry) -> Iterator[Problem]:
         yield entry.problem(
             ("start",),
             "start",
-            "an all-day event has no start time",
-            f"remove the time, 'start: {start.date()}', or remove 'all_day: true'",
+            _("an all-day event has no start time"),
+            _("remove the time, 'start: {day}', or remove 'all_day: true'").format(day=start.date()),
         )
     if isinstance(end, dt.time | dt.datetime):
         yield entry.problem(
-            ("end",), "end", "an all-day event ends on a day, not at a time", "write its last day, or remove 'end'"
+            ("end",),
+            "end",
+            _("an all-day event ends on a day, not at a time"),
+            _("write its last day, or remove 'end'"),
         )
     elif isinstance(end, dt.date) and end < _day(start):
-        yield entry.problem(("end",), "end", "the last day comes before the first", "check both dates")
+        yield entry.problem(("end",), "end", _("the last day comes before the first"), _("check both dates"))
 
 
 def _timed(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
@@ -51,23 +55,28 @@ def _timed(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
         yield entry.problem(
             ("start",),
             "start",
-            "this event has a day but no time",
-            f"add the time it starts, 'start: {start} 18:30', or write 'all_day: true' for a whole day",
+            _("this event has a day but no time"),
+            _("add the time it starts, 'start: {day} 18:30', or write 'all_day: true' for a whole day").format(
+                day=start
+            ),
         )
         return
     if end is None and "end" not in entry.front.data:
         yield entry.problem(
-            ("start",), "end", "this event has no end", "add when it ends, 'end: 20:30', or write 'all_day: true'"
+            ("start",),
+            "end",
+            _("this event has no end"),
+            _("add when it ends, 'end: 20:30', or write 'all_day: true'"),
         )
     elif end is not None and not isinstance(end, dt.datetime | dt.time):
         yield entry.problem(
             ("end",),
             "end",
-            "the end has a day but no time",
-            f"write the time it ends, 'end: {end} 20:30' or 'end: 20:30'",
+            _("the end has a day but no time"),
+            _("write the time it ends, 'end: {day} 20:30' or 'end: 20:30'").format(day=end),
         )
     elif isinstance(end, dt.datetime) and as_datetime(end, index.zone) <= as_datetime(start, index.zone):
-        yield entry.problem(("end",), "end", "the event ends before it starts", "check the start and the end")
+        yield entry.problem(("end",), "end", _("the event ends before it starts"), _("check the start and the end"))
 
 
 def recurrence(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
@@ -78,19 +87,26 @@ def recurrence(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
     first = _day(start)
     if rule.until is not None and _day(rule.until) < first:
         yield entry.problem(
-            ("recurrence", "until"), "recurrence.until", "the series ends before its first date", "check both dates"
+            ("recurrence", "until"),
+            "recurrence.until",
+            _("the series ends before its first date"),
+            _("check both dates"),
         )
     on = rule.weekday_in_month
     if on is not None and not _is_nth_weekday(first, *on):
         schedule = Schedule(entry.data, index.zone)
         suggestion = schedule.rule.after(schedule.first_start, inc=True) if schedule.rule else None
         shape = "%Y-%m-%d" if entry.data.all_day else "%Y-%m-%d %H:%M"
-        fix = f"start the series on such a day, for example 'start: {suggestion:{shape}}'" if suggestion else ""
+        fix = (
+            _("start the series on such a day, for example 'start: {day}'").format(day=f"{suggestion:{shape}}")
+            if suggestion
+            else ""
+        )
         yield entry.problem(
             ("recurrence", "on"),
             "recurrence.on",
-            f"the start, {first}, is not the {_name(on)} of its month",
-            fix or "start the series on one of its dates",
+            _("the start, {day}, is not the {which} of its month").format(day=first, which=_name(on)),
+            fix or _("start the series on one of its dates"),
         )
 
 

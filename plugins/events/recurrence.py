@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
 from relais.fields import DateOrDateTime, Text
+from relais.i18n import N_, _
 from relais.schemas import ContentModel
 
 Frequency = Literal["yearly", "monthly", "weekly"]
@@ -28,7 +29,7 @@ ORDINALS = {
     "premier": 1, "1er": 1, "deuxième": 2, "deuxieme": 2, "2e": 2, "troisième": 3, "troisieme": 3, "3e": 3,
     "quatrième": 4, "quatrieme": 4, "4e": 4, "dernier": -1,
 }  # fmt: skip
-ON_HINT = "write for example 'on: last thursday' or 'on: 2nd tuesday' (in French: 'dernier jeudi')"
+ON_HINT = N_("write for example 'on: last thursday' or 'on: 2nd tuesday' (in French: 'dernier jeudi')")
 
 
 def parse_on(text: str) -> tuple[int, int]:
@@ -37,7 +38,9 @@ def parse_on(text: str) -> tuple[int, int]:
     if words[:1] == ["the"]:
         words = words[1:]
     if len(words) != 2 or words[0] not in ORDINALS or words[1] not in WEEKDAYS:
-        raise ValueError(f"'{text}' is not a day of the month we understand — {ON_HINT}")
+        raise ValueError(
+            _("'{text}' is not a day of the month we understand — {hint}").format(text=text, hint=_(ON_HINT))
+        )
     return ORDINALS[words[0]], WEEKDAYS[words[1]]
 
 
@@ -54,7 +57,7 @@ class RecurrenceRule(ContentModel):
     on: Text | None = Field(
         None,
         description="For monthly events on a weekday: which one, such as 'last thursday' or '2nd tuesday'.",
-        examples=["on: last thursday"],
+        examples=["on: last thursday", "on: dernier jeudi"],
     )
     until: DateOrDateTime | None = Field(
         None, description="The last day it may happen; without it, it goes on.", examples=["until: 2027-06-30"]
@@ -67,7 +70,7 @@ class RecurrenceRule(ContentModel):
             return None
         if info.data.get("frequency") not in (None, "monthly"):
             raise ValueError(
-                "'on' is only for monthly events — remove it: weekly and yearly events repeat on the start's day"
+                _("'on' is only for monthly events — remove it: weekly and yearly events repeat on the start's day")
             )
         parse_on(value)
         return value

@@ -9,13 +9,14 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from relais.fields import DateOrDateTime, Key, Text, parse_date_or_datetime
+from relais.i18n import N_, _
 from relais.locations import Location
 from relais.schemas import Announce, ContentModel, Status
 
 from .recurrence import Recurrence
 
 _CLOCK_TIME = re.compile(r"^(\d{1,2})[:h](\d{2})$")
-END_HINT = "write when it ends as a time, 'end: 20:30', or as a date and time, 'end: 2026-11-26 20:30'"
+END_HINT = N_("write when it ends as a time, 'end: 20:30', or as a date and time, 'end: 2026-11-26 20:30'")
 
 
 def parse_end(value: Any) -> dt.date | dt.datetime | dt.time:
@@ -24,28 +25,35 @@ def parse_end(value: Any) -> dt.date | dt.datetime | dt.time:
         # YAML 1.1 reads an unquoted 20:30 as a base-60 number, 1230.
         if 0 <= value < 24 * 60:
             return dt.time(value // 60, value % 60)
-        raise ValueError(f"is not a time of day — {END_HINT}")
+        raise ValueError(_("is not a time of day — {hint}").format(hint=_(END_HINT)))
     if isinstance(value, str):
         match = _CLOCK_TIME.match(value.strip())
         if match:
             hour, minute = int(match.group(1)), int(match.group(2))
             if hour > 23 or minute > 59:
-                raise ValueError(f"'{value}' is not a time of day — {END_HINT}")
+                raise ValueError(_("'{value}' is not a time of day — {hint}").format(value=value, hint=_(END_HINT)))
             return dt.time(hour, minute)
     try:
         return parse_date_or_datetime(value)
-    except ValueError:
-        raise ValueError(f"'{value}' is not a date or a time — {END_HINT}") from None
+    except ValueError as err:
+        if isinstance(value, str) and re.match(r"\s*\d{4}-", value):
+            raise  # a date with a day or month that does not exist: its own message says which
+        raise ValueError(_("'{value}' is not a date or a time — {hint}").format(value=value, hint=_(END_HINT))) from err
 
 
 EndTime = Annotated[dt.date | dt.datetime | dt.time, BeforeValidator(parse_end)]
 
 
 class Event(ContentModel):
-    title: Text = Field(description="The event's name.", examples=["title: Peer gathering"])
+    title: Text = Field(
+        description="The event's name.", examples=["title: Peer gathering", "title: Rencontre entre pairs"]
+    )
     summary: Text = Field(
         description="One or two sentences for listings, feeds and calendars.",
-        examples=["summary: A meal and a talk among sex workers, no staff in the room."],
+        examples=[
+            "summary: A meal and a talk among sex workers, no staff in the room.",
+            "summary: Un repas et une jasette entre TDS, sans intervenant·e dans la salle.",
+        ],
     )
     start: DateOrDateTime = Field(
         description="When it starts, in the site's time zone: a date and time, or only a date for all-day events.",
@@ -72,7 +80,10 @@ class Event(ContentModel):
     registration: Text | None = Field(
         None,
         description="How to sign up, if people need to.",
-        examples=["registration: Text 514-555-0142 to save a spot."],
+        examples=[
+            "registration: Text 514-555-0142 to save a spot.",
+            "registration: Textez le 514-555-0142 pour réserver une place.",
+        ],
     )
     lang: Key | None = Field(None, description="The event's language: en or fr.", examples=["lang: fr"])
     translation_key: Key | None = Field(

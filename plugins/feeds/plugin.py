@@ -19,6 +19,7 @@ from pelican.generators import Generator
 from theme_i18n.theme_i18n import load_translations
 
 from relais.digest import pure
+from relais.i18n import _
 from relais.problems import Problem
 from relais.settings import line_of_setting
 from relais.site import SETTINGS_KEY, Site
@@ -98,8 +99,8 @@ def public_address_is_set(site: Site) -> Iterator[Problem]:
             site.settings_file,
             line_of_setting(site.settings_file, "FEED_DOMAIN"),
             "FEED_DOMAIN",
-            "feeds, calendars and the sitemap need the site's public address, and it is not set",
-            "set FEED_DOMAIN (or SITEURL) to the address readers use, for example 'https://lanterne.example.org'",
+            _("feeds, calendars and the sitemap need the site's public address, and it is not set"),
+            _("set FEED_DOMAIN (or SITEURL) to the address readers use, for example 'https://lanterne.example.org'"),
         )
 
 

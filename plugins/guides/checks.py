@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from relais.clock import as_datetime
+from relais.i18n import _
 from relais.problems import Problem
 
 if TYPE_CHECKING:
@@ -18,15 +19,17 @@ def permission_given(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
         yield entry.problem(
             ("permission", "date"),
             "permission.date",
-            "the permission is dated after today",
-            "write the date the authors actually agreed; publish the guide only once they have",
+            _("the permission is dated after today"),
+            _("write the date the authors actually agreed; publish the guide only once they have"),
         )
 
 
 def updated_is_not_in_the_future(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
     updated = entry.data.updated
     if updated is not None and as_datetime(updated, index.zone) > index.clock.now:
-        yield entry.problem(("updated",), "updated", "this date is after today", "write the date of the last update")
+        yield entry.problem(
+            ("updated",), "updated", _("this date is after today"), _("write the date of the last update")
+        )
 
 
 CHECKS = (permission_given, updated_is_not_in_the_future)

@@ -16,10 +16,15 @@ class Permission(ContentModel):
 
 
 class Guide(ContentModel):
-    title: Text = Field(description="The guide's title.", examples=["title: Money and banking"])
+    title: Text = Field(
+        description="The guide's title.", examples=["title: Money and banking", "title: L'argent et les banques"]
+    )
     summary: Text = Field(
         description="One or two sentences for the list of guides.",
-        examples=["summary: Opening an account, saving and taxes, from workers who have been there."],
+        examples=[
+            "summary: Opening an account, saving and taxes, from workers who have been there.",
+            "summary: Ouvrir un compte, épargner et faire ses impôts, par des TDS qui sont passées par là.",
+        ],
     )
     lang: Key | None = Field(None, description="The guide's language: en or fr.", examples=["lang: fr"])
     translation_key: Key | None = Field(

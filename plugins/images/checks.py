@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from relais.built import BuiltFile
+from relais.i18n import N_, _
 from relais.messages import did_you_mean
 from relais.problems import Problem
 from relais.rendering import body_html
@@ -55,8 +56,8 @@ def published_images_digest(site: Any) -> str:
 def _problems_of(src: str, alt: str | None, entry: Any, site: Any, published: Publication) -> Iterator[tuple[str, str]]:
     if not alt or not alt.strip():
         yield (
-            f"the image '{src}' has no description (alt text), so people who cannot see it miss it",
-            "describe what it shows between the brackets: ![A bowl of hot soup](/images/soup.jpg)",
+            _("the image '{src}' has no description (alt text), so people who cannot see it miss it").format(src=src),
+            _("describe what it shows between the brackets: ![A bowl of hot soup](/images/soup.jpg)"),
         )
     if src.lower().startswith("data:"):
         return  # the sanitiser removes it and says so
@@ -72,8 +73,10 @@ def _problems_of(src: str, alt: str | None, entry: Any, site: Any, published: Pu
     names = [PurePosixPath(path).name for path in published.images if PurePosixPath(path).parent == wanted.parent]
     guess = did_you_mean(wanted.name, names)
     yield (
-        f"there is no image content/{relative}",
-        f"did you mean '{guess}'?" if guess else "check the file name, or add the image to content/images/",
+        _("there is no image content/{path}").format(path=relative),
+        _("did you mean '{guess}'?").format(guess=guess)
+        if guess
+        else _("check the file name, or add the image to content/images/"),
     )
 
 
@@ -93,10 +96,11 @@ def _static_links(entry: Any, html: str, site: Any, published: Publication) -> I
         problem = Problem(
             entry.shown_as,
             line,
-            "link",
-            f"the link {link} names a file that is not published: only the images of "
-            f"{', '.join(f'content/{folder}/' for folder in static_folders(site.settings))} are put on the site",
-            "link to a post or a page with {filename}, or put the image in content/images/",
+            _("link"),
+            _(
+                "the link {link} names a file that is not published: only the images of {folders} are put on the site"
+            ).format(link=link, folders=", ".join(f"content/{folder}/" for folder in static_folders(site.settings))),
+            _("link to a post or a page with {filename}, or put the image in content/images/"),
         )
         yield problem.as_warning() if entry.is_draft else problem
 
@@ -123,7 +127,7 @@ def _images_in(html: str) -> list[tuple[str, str | None]]:
 
 _IMAGE_SUFFIXES = frozenset(ACCEPTED) | {".avif", ".ico", ".bmp", ".tif", ".tiff", ".heic", ".heif"}
 _CHECKED_KINDS = frozenset({"image", "other"})
-_BUG = "report this as a bug in plugins/images; nothing was published"
+_BUG = N_("report this as a bug in plugins/images; nothing was published")
 
 
 def images_in_output(site: Any, built: BuiltFile) -> Iterator[Problem]:
@@ -138,17 +142,21 @@ def images_in_output(site: Any, built: BuiltFile) -> Iterator[Problem]:
     content_image = published_at(site).get(built.relative)
     leftovers = metadata_in(built.data)
     if leftovers:
-        fix = _BUG if content_image else "this image comes from the theme: save it again without its metadata"
-        yield Problem(built.shown_as, 0, FIELD, f"still carries {', '.join(leftovers)}", fix)
+        fix = _(_BUG) if content_image else _("this image comes from the theme: save it again without its metadata")
+        yield Problem(built.shown_as, 0, FIELD, _("still carries {what}").format(what=", ".join(leftovers)), fix)
     if content_image is None:
         return
     if built.data != content_image.cleaned.data:
-        yield Problem(built.shown_as, 0, FIELD, "is not the copy Relais cleaned", _BUG)
+        yield Problem(built.shown_as, 0, FIELD, _("is not the copy Relais cleaned"), _(_BUG))
         return
     width = image_max_width(site.settings)
     if content_image.cleaned.width > width:
         yield Problem(
-            built.shown_as, 0, FIELD, f"is {content_image.cleaned.width} pixels wide, more than IMAGE_MAX_WIDTH", _BUG
+            built.shown_as,
+            0,
+            FIELD,
+            _("is {width} pixels wide, more than IMAGE_MAX_WIDTH").format(width=content_image.cleaned.width),
+            _(_BUG),
         )
 
 
@@ -168,4 +176,10 @@ def _pdf_images(built: BuiltFile) -> Iterator[Problem]:
     if _XMP_PACKET.search(data):
         found.add("XMP")
     if found:
-        yield Problem(built.shown_as, 0, FIELD, f"embeds an image that still carries {', '.join(sorted(found))}", _BUG)
+        yield Problem(
+            built.shown_as,
+            0,
+            FIELD,
+            _("embeds an image that still carries {what}").format(what=", ".join(sorted(found))),
+            _(_BUG),
+        )

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
+from relais.i18n import _
+
 from .formats import ACCEPTED, KEEP_FORMATS, NAMES, OPENED_AS, described, sniff
 from .settings import Limits
 
@@ -82,7 +84,7 @@ def clean_image(data: bytes, expected: str, limits: Limits, max_width: int | Non
 
 def _check_format(data: bytes, expected: str) -> None:
     if not data:
-        raise NotCleanable("this file is empty", "copy the image again, or delete the file")
+        raise NotCleanable(_("this file is empty"), _("copy the image again, or delete the file"))
     actual = sniff(data[:64])
     if actual == expected:
         return
@@ -90,13 +92,19 @@ def _check_format(data: bytes, expected: str) -> None:
     if actual in NAMES:
         suffixes = ", ".join(suffix for suffix, kind in ACCEPTED.items() if kind == actual)
         raise NotCleanable(
-            f"this file is named as {described(expected)} but is {described(actual)}",
-            f"rename it with the suffix of its real format ({suffixes}) and change the links to it",
+            _("this file is named as {expected} but is {actual}").format(
+                expected=described(expected), actual=described(actual)
+            ),
+            _("rename it with the suffix of its real format ({suffixes}) and change the links to it").format(
+                suffixes=suffixes
+            ),
         )
-    what = f"it is {actual}" if actual else "Relais does not recognise what it is"
+    what = _("it is {kind}").format(kind=described(actual)) if actual else _("Relais does not recognise what it is")
     raise NotCleanable(
-        f"this file is not {described(expected)}: {what}",
-        f"replace it with a real {name} image (save it as {KEEP_FORMATS}), or move it out of content/images/",
+        _("this file is not {expected}: {what}").format(expected=described(expected), what=what),
+        _("replace it with a real {name} image (save it as {formats}), or move it out of content/images/").format(
+            name=name, formats=_(KEEP_FORMATS)
+        ),
     )
 
 
@@ -143,19 +151,23 @@ def _pixels_in_message(message: str) -> int | None:
 
 
 def _too_many_pixels(pixels: int | None, size: tuple[int, int] | None, limits: Limits) -> NotCleanable:
-    count = f"{pixels / 1_000_000:,.0f} megapixels" if pixels else "too many pixels"
-    dimensions = f" ({size[0]} × {size[1]} pixels)" if size else ""
+    count = _("{count} megapixels").format(count=f"{pixels / 1_000_000:,.0f}") if pixels else _("too many pixels")
+    dimensions = _(" ({width} × {height} pixels)").format(width=size[0], height=size[1]) if size else ""
     return NotCleanable(
-        f"this image has {count}{dimensions}, more than IMAGE_MAX_MEGAPIXELS ({limits.max_megapixels:g})",
-        "save a smaller copy (2000 pixels wide is plenty: the site shows images at most IMAGE_MAX_WIDTH wide), "
-        "or raise IMAGE_MAX_MEGAPIXELS in pelicanconf.py if the machine has the memory",
+        _("this image has {count}{dimensions}, more than IMAGE_MAX_MEGAPIXELS ({most})").format(
+            count=count, dimensions=dimensions, most=f"{limits.max_megapixels:g}"
+        ),
+        _(
+            "save a smaller copy (2000 pixels wide is plenty: the site shows images at most IMAGE_MAX_WIDTH wide), "
+            "or raise IMAGE_MAX_MEGAPIXELS in pelicanconf.py if the machine has the memory"
+        ),
     )
 
 
 def _damaged(expected: str) -> NotCleanable:
     return NotCleanable(
-        f"this {NAMES[expected]} image could not be read: the file is damaged or incomplete",
-        "open it in an image editor and save it again, or copy it again from where it came from",
+        _("this {name} image could not be read: the file is damaged or incomplete").format(name=NAMES[expected]),
+        _("open it in an image editor and save it again, or copy it again from where it came from"),
     )
 
 

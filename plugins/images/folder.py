@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from relais.i18n import _
 from relais.problems import Problem
 from relais.settings import line_of_setting
 
@@ -98,8 +99,8 @@ def _setting_problem(entry: Any, settings_file: str) -> Problem:
         settings_file,
         line_of_setting(settings_file, "STATIC_PATHS"),
         "STATIC_PATHS",
-        f"{entry!r} is not a folder inside the content folder",
-        'write folder names inside content/, for example STATIC_PATHS = ["images"]',
+        _("{entry} is not a folder inside the content folder").format(entry=repr(entry)),
+        _('write folder names inside content/, for example STATIC_PATHS = ["images"]'),
     )
 
 
@@ -161,14 +162,14 @@ def _file(content_dir: Path, relative: str, shown_prefix: str, mode: int) -> Ite
 
 def _special(relative: str, shown_prefix: str, mode: int) -> Problem:
     if stat.S_ISLNK(mode):
-        what = (
+        what = _(
             "this is a link to another file or folder; links are never followed, so that nothing from "
             "elsewhere on the computer is published"
         )
-        fix = "put a copy of the image itself in content/images/, or link to it where it is published elsewhere"
+        fix = _("put a copy of the image itself in content/images/, or link to it where it is published elsewhere")
     else:
-        what = "this is not a regular file (a pipe, a device or a socket)"
-        fix = "delete it; only image files belong in content/images/"
+        what = _("this is not a regular file (a pipe, a device or a socket)")
+        fix = _("delete it; only image files belong in content/images/")
     return Problem(shown_prefix + relative, 0, FIELD, what, fix)
 
 
@@ -177,19 +178,19 @@ def _hidden_folder(relative: str, shown_prefix: str) -> Problem:
         shown_prefix + relative,
         0,
         FIELD,
-        "this hidden folder is inside the images folder, whose files are all published",
-        "move it out of content/images/ (hidden files are not images)",
+        _("this hidden folder is inside the images folder, whose files are all published"),
+        _("move it out of content/images/ (hidden files are not images)"),
     )
 
 
 def _unreadable(relative: str, shown_prefix: str, err: OSError) -> Problem:
-    reason = "permission denied" if err.errno in (errno.EACCES, errno.EPERM) else (err.strerror or str(err))
+    reason = _("permission denied") if err.errno in (errno.EACCES, errno.EPERM) else (err.strerror or str(err))
     return Problem(
         shown_prefix + relative,
         0,
         FIELD,
-        f"this could not be read ({reason})",
-        "check that the file or folder belongs to you and can be read",
+        _("this could not be read ({reason})").format(reason=reason),
+        _("check that the file or folder belongs to you and can be read"),
     )
 
 
@@ -201,11 +202,15 @@ def read_source(image: SourceImage, max_bytes: int, max_file_mb: float) -> bytes
     try:
         descriptor = os.open(image.path, flags)
     except OSError as err:
-        raise NotCleanable(f"this file could not be opened ({err.strerror})", "check that it can be read") from err
+        raise NotCleanable(
+            _("this file could not be opened ({reason})").format(reason=err.strerror), _("check that it can be read")
+        ) from err
     with os.fdopen(descriptor, "rb") as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise NotCleanable("this is not a regular file", "delete it; only image files belong in content/images/")
+            raise NotCleanable(
+                _("this is not a regular file"), _("delete it; only image files belong in content/images/")
+            )
         if info.st_size > max_bytes:
             raise _too_large(info.st_size, max_file_mb)
         data = file.read(max_bytes + 1)
@@ -216,8 +221,13 @@ def read_source(image: SourceImage, max_bytes: int, max_file_mb: float) -> bytes
 
 def _too_large(size: int, max_file_mb: float) -> NotCleanable:
     return NotCleanable(
-        f"this file is {_megabytes(size)} MB, more than IMAGE_MAX_FILE_MB ({max_file_mb:g})",
-        "save a smaller copy (a photo for the web needs less than 1 MB), or raise IMAGE_MAX_FILE_MB in pelicanconf.py",
+        _("this file is {size} MB, more than IMAGE_MAX_FILE_MB ({most})").format(
+            size=_megabytes(size), most=f"{max_file_mb:g}"
+        ),
+        _(
+            "save a smaller copy (a photo for the web needs less than 1 MB), "
+            "or raise IMAGE_MAX_FILE_MB in pelicanconf.py"
+        ),
     )
 
 

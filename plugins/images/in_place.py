@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from relais.i18n import _
 from relais.problems import Problem
 
 from .cleaning import NotCleanable, clean_image
@@ -57,7 +58,7 @@ def _replace(source: SourceImage, data: bytes, root: Path) -> None:
     folder = source.path.parent.resolve()
     target = folder / source.path.name
     if not folder.is_relative_to(root) or not stat.S_ISREG(target.lstat().st_mode):
-        raise NotCleanable("this file changed while it was being cleaned", "run ./publish.py clean-images again")
+        raise NotCleanable(_("this file changed while it was being cleaned"), _("run ./publish.py clean-images again"))
     mode = stat.S_IMODE(target.lstat().st_mode)
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".relais-cleaning-", suffix=target.suffix)
     try:
@@ -68,4 +69,7 @@ def _replace(source: SourceImage, data: bytes, root: Path) -> None:
     except OSError as err:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
-        raise NotCleanable(f"this file could not be rewritten ({err.strerror})", "check that you can write it") from err
+        raise NotCleanable(
+            _("this file could not be rewritten ({reason})").format(reason=err.strerror),
+            _("check that you can write it"),
+        ) from err

@@ -21,6 +21,8 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from relais.i18n import _
+
 EXIF, XMP, IPTC = "EXIF", "XMP", "IPTC"
 COMMENT, THUMBNAIL, ICC = "a comment", "a thumbnail", "an ICC colour profile"
 TRAILING = "data after the end of the picture"
@@ -69,13 +71,13 @@ def positions_in(data: bytes) -> list[str]:
     found: set[str] = set()
     for segment in segments(data) or []:
         if segment.kind == EXIF and _exif_has_gps(segment.payload):
-            found.add("GPS position (EXIF)")
+            found.add(_("GPS position ({where})").format(where=EXIF))
         elif segment.kind != EXIF:
-            where = segment.kind if segment.kind in (XMP, IPTC) else "text"
+            where = segment.kind if segment.kind in (XMP, IPTC) else _("text")
             if _GPS_WORDS.search(segment.payload):
-                found.add(f"GPS position ({where})")
+                found.add(_("GPS position ({where})").format(where=where))
             if _PLACE_WORDS.search(segment.payload) or (segment.kind == IPTC and _IPTC_PLACE.search(segment.payload)):
-                found.add(f"place name ({where})")
+                found.add(_("place name ({where})").format(where=where))
     return sorted(found)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from relais.i18n import _
 from relais.problems import Problem, Severity
 
 from .cleaning import CLEANING_VERSION, CleanedImage, NotCleanable, clean_image
@@ -84,11 +85,13 @@ def _save_as(settings: dict[str, Any], relative: str) -> str:
         save_as = PurePosixPath(pattern.format(path=relative))
     except (KeyError, IndexError, ValueError, AttributeError) as err:
         raise NotCleanable(
-            f"STATIC_SAVE_AS ({pattern!r}) does not say where to write it", 'use STATIC_SAVE_AS = "{path}"'
+            _("STATIC_SAVE_AS ({pattern}) does not say where to write it").format(pattern=repr(pattern)),
+            _("use {setting}").format(setting='STATIC_SAVE_AS = "{path}"'),
         ) from err
     if save_as.is_absolute() or ".." in save_as.parts:
         raise NotCleanable(
-            f"STATIC_SAVE_AS ({pattern!r}) would write it outside the site", 'use STATIC_SAVE_AS = "{path}"'
+            _("STATIC_SAVE_AS ({pattern}) would write it outside the site").format(pattern=repr(pattern)),
+            _("use {setting}").format(setting='STATIC_SAVE_AS = "{path}"'),
         )
     return save_as.as_posix()
 
@@ -106,9 +109,11 @@ def _position_warning(source: SourceImage, positions: list[str]) -> list[Problem
             source.shown_as,
             0,
             FIELD,
-            f"this image file says where it was taken ({', '.join(positions)}); the site publishes a cleaned "
-            "copy, but the file itself keeps it in the repository",
-            "run ./publish.py clean-images to remove it from the file, before you commit it",
+            _(
+                "this image file says where it was taken ({positions}); the site publishes a cleaned "
+                "copy, but the file itself keeps it in the repository"
+            ).format(positions=", ".join(positions)),
+            _("run ./publish.py clean-images to remove it from the file, before you commit it"),
             Severity.WARNING,
         )
     ]
@@ -123,9 +128,11 @@ def _animation_warning(source: SourceImage, cleaned: CleanedImage) -> list[Probl
             source.shown_as,
             0,
             FIELD,
-            f"this image is animated ({cleaned.frames} pictures); the site shows its first picture only, "
-            "because readers could not pause a moving image",
-            "if the movement matters, describe it in the text, or link to a video published elsewhere",
+            _(
+                "this image is animated ({count} pictures); the site shows its first picture only, "
+                "because readers could not pause a moving image"
+            ).format(count=cleaned.frames),
+            _("if the movement matters, describe it in the text, or link to a video published elsewhere"),
             Severity.WARNING,
         )
     ]

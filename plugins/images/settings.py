@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from relais.i18n import N_, _
 from relais.problems import Problem
 from relais.settings import line_of_setting
 
@@ -35,11 +36,11 @@ class _Setting:
     example: str
 
 
-_WIDTH = _Setting("IMAGE_MAX_WIDTH", DEFAULT_MAX_WIDTH, "a width in pixels", "IMAGE_MAX_WIDTH = 960")
+_WIDTH = _Setting("IMAGE_MAX_WIDTH", DEFAULT_MAX_WIDTH, N_("a width in pixels"), "IMAGE_MAX_WIDTH = 960")
 _MEGAPIXELS = _Setting(
-    "IMAGE_MAX_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS, "a number of megapixels", "IMAGE_MAX_MEGAPIXELS = 50"
+    "IMAGE_MAX_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS, N_("a number of megapixels"), "IMAGE_MAX_MEGAPIXELS = 50"
 )
-_FILE_MB = _Setting("IMAGE_MAX_FILE_MB", DEFAULT_MAX_FILE_MB, "a file size in megabytes", "IMAGE_MAX_FILE_MB = 30")
+_FILE_MB = _Setting("IMAGE_MAX_FILE_MB", DEFAULT_MAX_FILE_MB, N_("a file size in megabytes"), "IMAGE_MAX_FILE_MB = 30")
 
 
 def _valid(value: Any, whole: bool) -> bool:
@@ -72,6 +73,6 @@ def setting_problems(settings: dict[str, Any], settings_file: str) -> Iterator[P
                 settings_file,
                 line_of_setting(settings_file, setting.name),
                 setting.name,
-                f"{value!r} is not {setting.words}",
-                f"write a number greater than zero, for example {setting.example}",
+                _("{value} is not {words}").format(value=repr(value), words=_(setting.words)),
+                _("write a number greater than zero, for example {example}").format(example=setting.example),
             )

@@ -14,6 +14,8 @@ from typing import Any
 
 from page_security.policy import other_host
 
+from relais.i18n import _
+
 from .folder import static_folders
 
 _LINK_PREFIXES = ("{static}", "{attach}")
@@ -37,8 +39,8 @@ def resolve(src: str, source: str, settings: dict[str, Any]) -> ImageLink:
             src,
             None,
             remote,
-            f"the image comes from another site ({remote}), which would learn who reads this page",
-            "save the image (with its owner's permission) in content/images/ and link to /images/its-name.jpg",
+            _("the image comes from another site ({host}), which would learn who reads this page").format(host=remote),
+            _("save the image (with its owner's permission) in content/images/ and link to /images/its-name.jpg"),
         )
     relative = static_target(src.removeprefix(siteurl) if siteurl else src, source)
     folders = tuple(str(folder) for folder in static_folders(settings))
@@ -46,8 +48,10 @@ def resolve(src: str, source: str, settings: dict[str, Any]) -> ImageLink:
         return ImageLink(
             src,
             None,
-            problem=f"the image '{src}' is not in content/{folders[0] if folders else 'images'}/",
-            fix="put the image in content/images/ and link to it as /images/its-name.jpg",
+            problem=_("the image '{src}' is not in content/{folder}/").format(
+                src=src, folder=folders[0] if folders else "images"
+            ),
+            fix=_("put the image in content/images/ and link to it as /images/its-name.jpg"),
         )
     return ImageLink(src, relative)
 

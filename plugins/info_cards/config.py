@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from relais.i18n import _
 from relais.messages import choose_from
 from relais.problems import Problem
 from relais.settings import line_of_setting, typed_settings
@@ -59,7 +60,12 @@ def check_card_settings(site: Site) -> Iterator[Problem]:
     cards = config.INFO_CARDS
     for lang in site.config.LANGUAGES:
         if lang not in cards.words:
-            yield _problem(site, "INFO_CARDS.words", f"there are no words for '{lang}'", "add them for every language")
+            yield _problem(
+                site,
+                "INFO_CARDS.words",
+                _("there are no words for '{lang}'").format(lang=lang),
+                _("add them for every language"),
+            )
         if not site.index.published("service", lang):
             continue  # no services in this language yet: no cards either
         for setting in ("contact_service", "drop_in_service"):
@@ -69,7 +75,7 @@ def check_card_settings(site: Site) -> Iterator[Problem]:
                 yield _problem(
                     site,
                     f"INFO_CARDS.{setting}",
-                    f"no published service in '{lang}' has the translation_key '{key}'",
+                    _("no published service in '{lang}' has the translation_key '{key}'").format(lang=lang, key=key),
                     choose_from(key, keys),
                 )
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from relais.content import Entry
+from relais.i18n import _
 from relais.problems import Problem, Severity
 from relais.settings import line_of_setting
 from relais.site import Site
@@ -53,8 +54,8 @@ def located_problems(located: Located, shown_as: str, terms: tuple[Term, ...]) -
             shown_as,
             marker.line,
             "",
-            "this 'relais: allow' marker lets no word through",
-            "remove it, or put it just before the word it is meant for",
+            _("this 'relais: allow' marker lets no word through"),
+            _("remove it, or put it just before the word it is meant for"),
             Severity.WARNING,
             marker.column,
         )
@@ -67,7 +68,7 @@ def finding_problem(finding: Finding, shown_as: str, line: int, column: int, fie
         line,
         field,
         f'"{" ".join(finding.matched.split())}"',
-        f'consider "{term.suggest}" ({term.why})',
+        _('consider "{suggestion}" ({why})').format(suggestion=term.suggest, why=term.why),
         Severity.WARNING,
         column,
     )

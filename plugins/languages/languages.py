@@ -21,6 +21,7 @@ from pelican.generators import Generator
 
 from relais.build import exception_problem
 from relais.digest import pure, reads
+from relais.i18n import _
 from relais.incremental import INCREMENTAL_KEY
 from relais.ledger import LedgerState
 from relais.problems import Problem
@@ -128,7 +129,15 @@ def finish_other_languages(pelican: Pelican) -> None:
         try:
             problems, written = task.result()
         except ForkedTaskFailed as err:
-            site.problems.add(Problem("build", 0, "", f"the build of '{lang}' stopped: {err}", "build again"))
+            site.problems.add(
+                Problem(
+                    "build",
+                    0,
+                    "",
+                    _("the build of '{lang}' stopped: {error}").format(lang=lang, error=err),
+                    _("build again"),
+                )
+            )
             continue
         site.problems.extend(problems)
         incremental = settings.get(INCREMENTAL_KEY)

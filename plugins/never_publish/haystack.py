@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from relais.folding import fold, fold_with_positions
+from relais.i18n import _
 from relais.private_list import Rule
 
 SEPARATOR = "|"  # never in folded text, which holds only a-z and 0-9
@@ -119,7 +120,9 @@ class Haystack:
 
     def _append(self, folded: str, place: Place) -> None:
         if self._size + len(folded) > self._limit:
-            raise TooMuchToRead(f"its escapes and markup unfold to more than {self._limit:,} characters")
+            raise TooMuchToRead(
+                _("its escapes and markup unfold to more than {count} characters").format(count=f"{self._limit:,}")
+            )
         self._pieces.append(folded)
         self._starts.append(self._size)
         self._places.append(place)

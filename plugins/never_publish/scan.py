@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from relais.built import BuiltFile
 from relais.cache import key_of
+from relais.i18n import _
 from relais.incremental import checks_inputs
 from relais.private_list import FIELD, NeverPublishList, Rule, load_list
 from relais.problems import Problem, Severity
@@ -38,7 +39,11 @@ def check_sources(site: Site) -> Iterator[Problem]:
     yield from problems
     if not never.rules:
         if never.path is None and not problems:
-            progress.info("No never-publish list (%s does not exist): see README.md, 'Never publish'.", never.shown_as)
+            progress.info(
+                _("No never-publish list ({file} does not exist): see README.md, 'Never publish'.").format(
+                    file=never.shown_as
+                )
+            )
         return
     yield from source_problems(site)
 
@@ -118,8 +123,8 @@ def _list_inside_the_site(site: Site, never: NeverPublishList) -> Iterator[Probl
                 never.shown_as,
                 0,
                 FIELD,
-                "the never-publish list is inside a folder the site is built from, so it could be published",
-                "move it out, for example to private/never-publish.txt (which Git ignores)",
+                _("the never-publish list is inside a folder the site is built from, so it could be published"),
+                _("move it out, for example to private/never-publish.txt (which Git ignores)"),
             )
 
 

@@ -21,6 +21,8 @@ import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from relais.i18n import _
+
 from .decode import data_uris, decoded_forms, without_bbcode
 from .haystack import Haystack, Place, TooMuchToRead
 from .image_texts import image_texts, is_image
@@ -221,7 +223,7 @@ def _gunzip(data: bytes) -> bytes | None:
     except (zlib.error, gzip.BadGzipFile, EOFError):
         return None
     if len(expanded) >= MAX_EXPANDED:
-        raise TooMuchToRead(f"it expands to more than {MAX_EXPANDED:,} bytes")
+        raise TooMuchToRead(_("it expands to more than {count} bytes").format(count=f"{MAX_EXPANDED:,}"))
     return expanded
 
 

@@ -23,29 +23,31 @@ from collections.abc import Iterator
 from typing import Any
 
 from relais.built import BuiltFile
+from relais.i18n import N_, _
 from relais.problems import Problem
 
 from .loads import css_loads, element_loads, feed_loads, local_name
 from .policy import other_host, own_hosts, policies
 
-_FIX_ASSET = "copy the file into theme/static/ (or content/images/) and link to it on this site"
-_FIX_FORM = "forms may only send to this site"
-_FIX_POLICY = (
+_FIX_ASSET = N_("copy the file into theme/static/ (or content/images/) and link to it on this site")
+_FIX_FORM = N_("forms may only send to this site")
+_FIX_POLICY = N_(
     "start the page from theme/templates/base.html, whose <head> includes the policy first (plugins/page_security)"
 )
-_FIELDS = {"html": "page", "xhtml": "page", "svg": "image", "xml": "feed", "css": "stylesheet"}
+_FIELDS = {"html": N_("page"), "xhtml": N_("page"), "svg": N_("image"), "xml": N_("feed"), "css": N_("stylesheet")}
 _MARKUP = re.compile(r"<[A-Za-z!/?]")
 _MAX_DEPTH = 4  # markup inside a comment inside an attribute inside…: past this, refuse
 
 
 def outside_requests(site: Any, built: BuiltFile) -> Iterator[Problem]:
-    field = _FIELDS.get(built.kind)
-    if field is None:
+    kind = _FIELDS.get(built.kind)
+    if kind is None:
         return
+    field = _(kind)
     ours = own_hosts(site.settings)
     if built.kind == "css":
         for offset, address in css_loads(built.text):
-            yield from _outside(built, field, (1 + offset, "the stylesheet", address), ours)
+            yield from _outside(built, field, (1 + offset, _("the stylesheet"), address), ours)
         return
     root = built.tree
     if root is None:
@@ -53,12 +55,12 @@ def outside_requests(site: Any, built: BuiltFile) -> Iterator[Problem]:
             built.shown_as,
             0,
             field,
-            "this file is empty or cannot be read as markup, so nothing says it stays on this site",
-            "look at the template or plugin that writes it",
+            _("this file is empty or cannot be read as markup, so nothing says it stays on this site"),
+            _("look at the template or plugin that writes it"),
         )
         return
     if built.kind in {"html", "xhtml"}:
-        yield from (Problem(built.shown_as, line, field, what, _FIX_POLICY) for line, what in _policy_problems(root))
+        yield from (Problem(built.shown_as, line, field, what, _(_FIX_POLICY)) for line, what in _policy_problems(root))
     reader = _Reader(built.kind, _entities(root))
     for line, what, address, fix in reader.findings(_nodes(root), 0, 0):
         if address is None:
@@ -73,9 +75,11 @@ def _outside(built: BuiltFile, field: str, load: tuple[int, str, str], ours: fro
     if host is None:
         return
     if what.endswith("action>"):
-        yield Problem(built.shown_as, line, field, f"{what} sends what readers type to another site, {host}", _FIX_FORM)
+        what = _("{element} sends what readers type to another site, {host}").format(element=what, host=host)
+        yield Problem(built.shown_as, line, field, what, _(_FIX_FORM))
     else:
-        yield Problem(built.shown_as, line, field, f"{what} loads from another site, {host}", _FIX_ASSET)
+        what = _("{element} loads from another site, {host}").format(element=what, host=host)
+        yield Problem(built.shown_as, line, field, what, _(_FIX_ASSET))
 
 
 def _nodes(root: Any) -> Iterator[Any]:
@@ -125,7 +129,7 @@ class _Reader:
         if not _MARKUP.search(text):
             return
         if depth >= _MAX_DEPTH:
-            yield line, "markup hidden in markup too deeply to be checked", None, "write the page without it"
+            yield line, _("markup hidden in markup too deeply to be checked"), None, _("write the page without it")
             return
         import lxml.etree
         import lxml.html
@@ -147,17 +151,25 @@ def _inline_code(element: Any, line: int, kind: str) -> Iterator[Finding]:
     name = local_name(element.tag)
     attributes = {local_name(key): value for key, value in element.attrib.items()}
     if name == "script" and "src" not in attributes and attributes.get("type", "") != "application/ld+json":
-        yield line, "an inline <script>: the Content-Security-Policy blocks it", None, "move it to theme/static/js/"
+        yield (
+            line,
+            _("an inline <script>: the Content-Security-Policy blocks it"),
+            None,
+            _("move it to theme/static/js/"),
+        )
     if any(attribute.startswith("on") for attribute in attributes):
-        yield line, f"an event handler on <{name}>: the Content-Security-Policy blocks it", None, "use a script file"
+        what = _("an event handler on <{name}>: the Content-Security-Policy blocks it").format(name=name)
+        yield line, what, None, _("use a script file")
     if kind == "svg":
         return
     if name == "style":
-        yield line, "an inline <style>: the Content-Security-Policy blocks it", None, "move the rules to relais.css"
+        what = _("an inline <style>: the Content-Security-Policy blocks it")
+        yield line, what, None, _("move the rules to relais.css")
     if "style" in attributes:
-        yield line, f"a style attribute on <{name}>: the Content-Security-Policy blocks it", None, "use a class"
+        what = _("a style attribute on <{name}>: the Content-Security-Policy blocks it").format(name=name)
+        yield line, what, None, _("use a class")
     if name == "meta" and attributes.get("http-equiv", "").lower() == "refresh":
-        yield line, "a <meta http-equiv=refresh>", None, "link to the page instead"
+        yield line, _("a <meta http-equiv=refresh>"), None, _("link to the page instead")
 
 
 def _entities(root: Any) -> dict[str, str]:
@@ -177,19 +189,24 @@ def _policy_problems(root: Any) -> Iterator[tuple[int, str]]:
         and (element.get("http-equiv") or "").lower() == "content-security-policy"
     ]
     if not metas:
-        yield 1, "this page has no Content-Security-Policy, so nothing stops it from loading other sites"
+        yield 1, _("this page has no Content-Security-Policy, so nothing stops it from loading other sites")
         return
     meta = metas[0]
     line = meta.sourceline or 1
     if meta.getparent() is not head:
-        yield line, "the Content-Security-Policy must be in the page's <head>, where browsers read it"
+        yield line, _("the Content-Security-Policy must be in the page's <head>, where browsers read it")
         return
     if (meta.get("content") or "") not in policies():
-        yield line, "the Content-Security-Policy is not the site's own (plugins/page_security/policy.py)"
+        yield line, _("the Content-Security-Policy is not the site's own (plugins/page_security/policy.py)")
     for element in head:
         if element is meta:
             break
         if isinstance(element.tag, str) and local_name(element.tag) not in {"meta", "title"}:
             name = local_name(element.tag)
-            yield line, f"the Content-Security-Policy comes after <{name}> (line {element.sourceline}): move it up"
+            yield (
+                line,
+                _("the Content-Security-Policy comes after <{name}> (line {line}): move it up").format(
+                    name=name, line=element.sourceline
+                ),
+            )
             break

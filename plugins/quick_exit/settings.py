@@ -7,6 +7,7 @@ from typing import Any
 
 from languages.urls import url_for
 
+from relais.i18n import _
 from relais.problems import Problem
 
 # Environment Canada's forecast: neutral, the same for everyone, nothing
@@ -43,7 +44,12 @@ def missing_safety_pages(site: Any) -> Iterator[Problem]:
                 site.settings_file,
                 0,
                 "QUICK_EXIT_SAFETY_PAGE",
-                f"no published page in '{lang}' has translation_key: {key}, so the quick exit links to no safety page",
-                f"add a page in content/pages/ with 'lang: {lang}' and 'translation_key: {key}' "
-                "that explains what the quick exit does and does not do",
+                _(
+                    "no published page in '{lang}' has translation_key: {key}, "
+                    "so the quick exit links to no safety page"
+                ).format(lang=lang, key=key),
+                _(
+                    "add a page in content/pages/ with 'lang: {lang}' and 'translation_key: {key}' "
+                    "that explains what the quick exit does and does not do"
+                ).format(lang=lang, key=key),
             ).as_warning()

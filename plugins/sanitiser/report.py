@@ -19,6 +19,8 @@ from typing import Any
 
 from tinyhtml5.parser import HTMLParser
 
+from relais.i18n import N_, _, ngettext
+
 from .policy import CONTENT_REMOVED, TAGS, Judgement, align_table_cells, judge_attribute
 
 _HTML = "http://www.w3.org/1999/xhtml"
@@ -74,7 +76,7 @@ _PLAIN_ATTRIBUTE = re.compile(r'(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?:="(?P<value>[^
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _EMBEDS = frozenset({"iframe", "object", "embed", "applet", "frame", "frameset"})
 _FORMS = frozenset({"form", "input", "button", "select", "textarea", "option", "label", "fieldset"})
-_WRITER_CLASSES = "footnote, toc, align-left, align-center, align-right and language-…"
+_WRITER_CLASSES = N_("footnote, toc, align-left, align-center, align-right and language-…")
 # Relais' own marker (<!-- relais: allow -->, see the respectful-language check): removed like
 # every comment, never reported, since writers put it there on purpose.
 RELAIS_MARKER = re.compile(r"\s*relais:\s*allow\s*", re.IGNORECASE)
@@ -186,8 +188,8 @@ def _attributes(tag: str, attributes: dict[str, str]) -> Iterator[Removal]:
 
 def _comment() -> Removal:
     return Removal(
-        "an HTML comment was removed: anyone could have read it in the page's source",
-        "keep notes for the team outside the post",
+        _("an HTML comment was removed: anyone could have read it in the page's source"),
+        _("keep notes for the team outside the post"),
         Locator("comment"),
     )
 
@@ -203,30 +205,30 @@ def _element(tag: str, with_content: bool) -> Removal:
     else:
         kind = "with content" if with_content else "unwrapped"
     what, fix = _ELEMENT_MESSAGES[kind]
-    return Removal(what.format(tag=tag), fix, locator)
+    return Removal(_(what).format(tag=tag), _(fix), locator)
 
 
 _ELEMENT_MESSAGES = {
     "script": (
-        "a <script> was removed: code in a post could track or harm readers",
-        "delete it; posts cannot run scripts",
+        N_("a <script> was removed: code in a post could track or harm readers"),
+        N_("delete it; posts cannot run scripts"),
     ),
-    "style": ("a <style> block was removed", "delete it; the theme styles every page"),
+    "style": (N_("a <style> block was removed"), N_("delete it; the theme styles every page")),
     "embed": (
-        "an embedded <{tag}> was removed: it would load another site and tell it who is reading",
-        "link to it instead, for example [Watch the video](https://…)",
+        N_("an embedded <{tag}> was removed: it would load another site and tell it who is reading"),
+        N_("link to it instead, for example [Watch the video](https://…)"),
     ),
     "form": (
-        "a form element <{tag}> was removed: a form could send what readers type to another site",
-        "link to the contact page instead",
+        N_("a form element <{tag}> was removed: a form could send what readers type to another site"),
+        N_("link to the contact page instead"),
     ),
     "with content": (
-        "the <{tag}> element was removed with everything inside it (not allowed in posts)",
-        "use Markdown for formatting, or <span> and <div> around text",
+        N_("the <{tag}> element was removed with everything inside it (not allowed in posts)"),
+        N_("use Markdown for formatting, or <span> and <div> around text"),
     ),
     "unwrapped": (
-        "the <{tag}> element was removed, its text kept (not allowed in posts)",
-        "use Markdown for formatting",
+        N_("the <{tag}> element was removed, its text kept (not allowed in posts)"),
+        N_("use Markdown for formatting"),
     ),
 }
 
@@ -235,45 +237,51 @@ def _attribute(tag: str, name: str, value: str, judgement: Judgement) -> Removal
     if judgement.reason == "classes":
         removed = judgement.detail.split()
         listed = ", ".join(f"'{token}'" for token in removed)
-        were = f"class {listed} was" if len(removed) == 1 else f"classes {listed} were"
+        what = ngettext(
+            "the class {classes} was removed from <{tag}>: the site keeps classes for its own buttons and menus",
+            "the classes {classes} were removed from <{tag}>: the site keeps classes for its own buttons and menus",
+            len(removed),
+        ).format(classes=listed, tag=tag)
         return Removal(
-            f"the {were} removed from <{tag}>: the site keeps classes for its own buttons and menus",
-            f"delete it; posts may only use the classes {_WRITER_CLASSES}",
+            what,
+            _("delete it; posts may only use the classes {classes}").format(classes=_(_WRITER_CLASSES)),
             Locator("attribute", tag, name, value, tuple(f".{token}" for token in removed)),
         )
     if judgement.reason == "theme-id":
         return Removal(
-            f"the id '{value}' was removed from <{tag}>: ids with '--' are kept for the site's own buttons and menus",
-            f"choose an id without '--', for example '{value.replace('--', '-')}'",
+            _(
+                "the id '{value}' was removed from <{tag}>: ids with '--' are kept for the site's own buttons and menus"
+            ).format(value=value, tag=tag),
+            _("choose an id without '--', for example '{example}'").format(example=value.replace("--", "-")),
             Locator("attribute", tag, name, value, (f"#{value}",)),
         )
     what, fix = _ATTRIBUTE_MESSAGES[judgement.reason]
     if judgement.reason == "scheme" and judgement.detail == "data":
-        fix = "save the image in content/images/ and use ![description](/images/name.jpg)"
+        fix = N_("save the image in content/images/ and use ![description](/images/name.jpg)")
     return Removal(
-        what.format(tag=tag, name=name, scheme=judgement.detail),
-        fix.format(name=name),
+        _(what).format(tag=tag, name=name, scheme=judgement.detail),
+        _(fix).format(name=name),
         Locator("attribute", tag, name, value),
     )
 
 
 _ATTRIBUTE_MESSAGES = {
     "event": (
-        "the {name} attribute was removed from <{tag}>: it would run a script",
-        "delete {name}=… ; posts cannot run scripts",
+        N_("the {name} attribute was removed from <{tag}>: it would run a script"),
+        N_("delete {name}=… ; posts cannot run scripts"),
     ),
     "style": (
-        "the style attribute was removed from <{tag}>",
-        "delete style=… ; the theme styles every page (use Markdown for emphasis)",
+        N_("the style attribute was removed from <{tag}>"),
+        N_("delete style=… ; the theme styles every page (use Markdown for emphasis)"),
     ),
-    "not-allowed": ("the {name} attribute was removed from <{tag}> (not allowed in posts)", "delete {name}=…"),
+    "not-allowed": (N_("the {name} attribute was removed from <{tag}> (not allowed in posts)"), N_("delete {name}=…")),
     "scheme": (
-        "the {scheme}: address in <{tag} {name}> was removed (not allowed in posts)",
-        "link to a web page (https://…) instead",
+        N_("the {scheme}: address in <{tag} {name}> was removed (not allowed in posts)"),
+        N_("link to a web page (https://…) instead"),
     ),
     "unreadable": (
-        "the address in <{tag} {name}> was removed: browsers cannot read it",
-        "copy the address again from the browser's address bar (no spaces inside)",
+        N_("the address in <{tag} {name}> was removed: browsers cannot read it"),
+        N_("copy the address again from the browser's address bar (no spaces inside)"),
     ),
 }
 

@@ -24,6 +24,7 @@ from typing import Any
 from pagefind_bin import get_executable
 
 from relais.cache import key_of
+from relais.i18n import _
 from relais.incremental import INCREMENTAL_KEY
 from relais.problems import Problem
 
@@ -70,11 +71,11 @@ def build_indexes(settings: dict[str, Any], output_path: str) -> None:
         try:
             files = _finish(job.process, output / job.lang / INDEX_FOLDER)
         except _IndexFailed as err:
-            site.report(_problem(job.lang, f"Pagefind could not build the index: {err}"))
+            site.report(_problem(job.lang, _("Pagefind could not build the index: {reason}").format(reason=err)))
             continue
         site.cache.put(CACHE_NAMESPACE, job.key, files)
         if _page_count(files) == 0 and site.index.published("post", job.lang):
-            site.report(_problem(job.lang, "Pagefind found no page to index"))
+            site.report(_problem(job.lang, _("Pagefind found no page to index")))
 
 
 class _IndexFailed(Exception):
@@ -100,13 +101,15 @@ def _start(output: Path, lang: str) -> subprocess.Popen[str]:
 def _finish(process: subprocess.Popen[str], target: Path) -> dict[str, bytes]:
     """Wait for one language's Pagefind; the index's files, checked complete, by path."""
     try:
-        messages, _ = process.communicate(timeout=TIMEOUT_SECONDS)
+        messages, _errors = process.communicate(timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
-        raise _IndexFailed(f"it did not finish within {TIMEOUT_SECONDS} seconds") from None
+        raise _IndexFailed(_("it did not finish within {count} seconds").format(count=TIMEOUT_SECONDS)) from None
     if process.returncode != 0:
-        raise _IndexFailed(" ".join(messages.split())[:300] or f"it stopped with code {process.returncode}")
+        raise _IndexFailed(
+            " ".join(messages.split())[:300] or _("it stopped with code {code}").format(code=process.returncode)
+        )
     for name in UNUSED:
         (target / name).unlink(missing_ok=True)
     files = {
@@ -115,7 +118,7 @@ def _finish(process: subprocess.Popen[str], target: Path) -> dict[str, bytes]:
     try:
         json.loads(files[ENTRY_FILE])
     except (KeyError, ValueError):
-        raise _IndexFailed(f"{ENTRY_FILE} is missing or incomplete") from None
+        raise _IndexFailed(_("{file} is missing or incomplete").format(file=ENTRY_FILE)) from None
     return files
 
 
@@ -157,7 +160,7 @@ def _problem(lang: str, what: str) -> Problem:
     return Problem(
         f"output/{lang}/{INDEX_FOLDER}",
         0,
-        "search",
+        _("search"),
         what,
-        "check that the pages of this language were written; run the build again",
+        _("check that the pages of this language were written; run the build again"),
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from babel import Locale
 
 from relais.confidential import confidential_location
+from relais.i18n import _
 from relais.messages import choose_from
 from relais.problems import Problem
 
@@ -27,8 +28,8 @@ def spoken_languages(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
             yield entry.problem(
                 ("languages", position),
                 "languages",
-                f"'{code}' is not a language code",
-                "write two-letter codes such as fr, en, es (ISO 639-1)",
+                _("'{code}' is not a language code").format(code=code),
+                _("write two-letter codes such as fr, en, es (ISO 639-1)"),
             )
 
 
@@ -39,8 +40,8 @@ def something_to_reach(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
         yield entry.problem(
             ("title",),
             "schedule",
-            "this service says neither when it is open nor how to reach it",
-            "add a 'schedule', a 'contact' or 'how_to_access'",
+            _("this service says neither when it is open nor how to reach it"),
+            _("add a 'schedule', a 'contact' or 'how_to_access'"),
         )
 
 
@@ -55,8 +56,8 @@ def full_public_address(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
         yield entry.problem(
             ("location",),
             "location",
-            "a public location needs a name, an address and a city",
-            "add them, or write 'confidential: true' and a 'note' if the address must stay private",
+            _("a public location needs a name, an address and a city"),
+            _("add them, or write 'confidential: true' and a 'note' if the address must stay private"),
         )
 
 
@@ -83,14 +84,19 @@ def _declared_keys(entry: Entry, config: ServiceSettings) -> Iterator[Problem]:
         yield entry.problem(
             ("category",),
             "category",
-            f"'{category}' is not one of the service categories",
-            choose_from(category, config.SERVICE_CATEGORIES),
+            _("'{category}' is not one of the service categories").format(category=category),
+            choose_from(category, config.SERVICE_CATEGORIES, _labels(config.SERVICE_CATEGORIES)),
         )
     for position, audience in enumerate(entry.data.audience or ()):
         if audience not in config.SERVICE_AUDIENCES:
             yield entry.problem(
                 ("audience", position),
                 "audience",
-                f"'{audience}' is not one of the audiences",
-                choose_from(audience, config.SERVICE_AUDIENCES),
+                _("'{audience}' is not one of the audiences").format(audience=audience),
+                choose_from(audience, config.SERVICE_AUDIENCES, _labels(config.SERVICE_AUDIENCES)),
             )
+
+
+def _labels(labelled: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+    """Each key with its labels in every language, so that "did you mean" finds a label too."""
+    return {key: list(labels.values()) for key, labels in labelled.items()}

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from relais.i18n import _
 from relais.problems import Problem
 from relais.settings import typed_settings
 
@@ -28,7 +29,11 @@ class ServiceSettings(BaseModel):
             for key, labels in getattr(self, setting).items():
                 missing = [lang for lang in self.LANGUAGES if not labels.get(lang)]
                 if missing:
-                    raise ValueError(f"{setting} '{key}' has no label for {', '.join(missing)} — add one per language")
+                    raise ValueError(
+                        _("{setting} '{key}' has no label for {languages} — add one per language").format(
+                            setting=setting, key=key, languages=", ".join(missing)
+                        )
+                    )
         return self
 
     def category_label(self, key: str, lang: str) -> str:

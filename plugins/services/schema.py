@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from relais.fields import Key, KeyList, Text
+from relais.i18n import _
 from relais.locations import Location
 from relais.schemas import Announce, ContentModel
 
@@ -26,7 +27,11 @@ def _phone(value: Any) -> Any:
     if isinstance(text, str):
         digits = re.sub(r"\D", "", text)
         if not _PHONE_CHARACTERS.match(text) or not 7 <= len(digits) <= 15:
-            raise ValueError(f"'{text}' is not a phone number — write it with its area code, for example 514-555-0142")
+            raise ValueError(
+                _("'{text}' is not a phone number — write it with its area code, for example 514-555-0142").format(
+                    text=text
+                )
+            )
     return text
 
 
@@ -37,7 +42,9 @@ class Contact(ContentModel):
     phone: Phone | None = Field(None, description="A number to call.", examples=["phone: 514-555-0187"])
     text: Phone | None = Field(None, description="A number to text.", examples=["text: 514-555-0142"])
     hours: Text | None = Field(
-        None, description="When the lines are answered, in words.", examples=["hours: Monday to Friday, 1 pm to 10 pm"]
+        None,
+        description="When the lines are answered, in words.",
+        examples=["hours: Monday to Friday, 1 pm to 10 pm", "hours: Du lundi au vendredi, de 13 h à 22 h"],
     )
 
 
@@ -55,35 +62,45 @@ class Slot(ContentModel):
         None, description="Closing time; earlier than opens means after midnight.", examples=['closes: "22:00"']
     )
     by_appointment: bool = Field(False, description="true: by appointment only.", examples=["by_appointment: true"])
-    note: Text | None = Field(None, description="A short note about this slot.", examples=["note: Nurse on site"])
+    note: Text | None = Field(
+        None,
+        description="A short note about this slot.",
+        examples=["note: Nurse on site", "note: Infirmière sur place"],
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> Slot:
         times_given = self.days is not None or self.opens is not None or self.closes is not None
         if self.by_appointment and times_given:
             raise ValueError(
-                "a slot is either by appointment or has days and hours, not both — "
-                "write the appointment on its own line of the schedule: '- by_appointment: true'"
+                _(
+                    "a slot is either by appointment or has days and hours, not both — "
+                    "write the appointment on its own line of the schedule: '- by_appointment: true'"
+                )
             )
         if self.by_appointment:
             if self.weeks:
-                raise ValueError("weeks only go with days and hours — remove 'weeks' from the appointment line")
+                raise ValueError(_("weeks only go with days and hours — remove 'weeks' from the appointment line"))
             return self
         missing = [name for name in ("days", "opens", "closes") if getattr(self, name) is None]
         if missing:
             raise ValueError(
-                f"this slot has no {' and no '.join(missing)} — give days, opens and closes, "
-                "for example 'days: [monday]', 'opens: \"18:00\"', 'closes: \"22:00\"', or 'by_appointment: true'"
+                _(
+                    "this slot has no {missing} — give days, opens and closes, "
+                    "for example 'days: [monday]', 'opens: \"18:00\"', 'closes: \"22:00\"', or 'by_appointment: true'"
+                ).format(missing=", ".join(missing))
             )
         if self.closes == 0 and self.opens:
             object.__setattr__(self, "closes", 24 * 60)  # closes at midnight: the end of that day
         if self.opens == self.closes or (self.opens == 0 and self.closes == 0):
             raise ValueError(
-                'opens and closes are the same time — for a service open all day, write opens: "00:00" '
-                'and closes: "24:00"'
+                _(
+                    'opens and closes are the same time — for a service open all day, write opens: "00:00" '
+                    'and closes: "24:00"'
+                )
             )
         if self.opens is not None and self.opens >= 24 * 60:
-            raise ValueError('a slot cannot open at 24:00 — write opens: "00:00" on the next day')
+            raise ValueError(_('a slot cannot open at 24:00 — write opens: "00:00" on the next day'))
         return self
 
     @property
@@ -97,10 +114,13 @@ class Slot(ContentModel):
 
 
 class Service(ContentModel):
-    title: Text = Field(description="The service's name.", examples=["title: Drop-in centre"])
+    title: Text = Field(description="The service's name.", examples=["title: Drop-in centre", "title: Halte-accueil"])
     summary: Text = Field(
         description="One or two sentences for the directory and the export.",
-        examples=["summary: A warm place to rest, eat and talk, four evenings a week."],
+        examples=[
+            "summary: A warm place to rest, eat and talk, four evenings a week.",
+            "summary: Un lieu chaleureux pour se reposer, manger et jaser, quatre soirs par semaine.",
+        ],
     )
     lang: Key | None = Field(None, description="The listing's language: en or fr.", examples=["lang: fr"])
     translation_key: Key | None = Field(
@@ -114,7 +134,7 @@ class Service(ContentModel):
     alert: Text | None = Field(
         None,
         description="A short notice shown prominently, such as a holiday closure.",
-        examples=["alert: Closed December 24 to January 1."],
+        examples=["alert: Closed December 24 to January 1.", "alert: Fermé du 24 décembre au 1er janvier."],
     )
     category: Key = Field(description="One of the site's service categories.", examples=["category: drop-in"])
     audience: KeyList = Field(
@@ -123,7 +143,7 @@ class Service(ContentModel):
     languages: KeyList = Field(
         default_factory=list, description="Languages spoken, as two-letter codes.", examples=["languages: [fr, en]"]
     )
-    cost: Text | None = Field(None, description="What it costs.", examples=["cost: Free"])
+    cost: Text | None = Field(None, description="What it costs.", examples=["cost: Free", "cost: Gratuit"])
     partner: Text | None = Field(
         None, description="The organisation that runs it with us.", examples=["partner: Port-Lumière Dental School"]
     )
@@ -132,9 +152,15 @@ class Service(ContentModel):
         description="phone, text and hours of the lines.",
         examples=["contact:\n  text: 514-555-0142\n  hours: Monday to Friday, 1 pm to 10 pm"],
     )
-    eligibility: Text | None = Field(None, description="Who can use it.", examples=["eligibility: Adults 18 and over."])
+    eligibility: Text | None = Field(
+        None,
+        description="Who can use it.",
+        examples=["eligibility: Adults 18 and over.", "eligibility: Adultes de 18 ans et plus."],
+    )
     how_to_access: Text | None = Field(
-        None, description="How to get there or book.", examples=["how_to_access: Walk in, no appointment."]
+        None,
+        description="How to get there or book.",
+        examples=["how_to_access: Walk in, no appointment.", "how_to_access: Sans rendez-vous, entrez."],
     )
     schedule: list[Slot] = Field(
         default_factory=list,
