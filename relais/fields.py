@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, StringConstraints
 
-from .i18n import _, month_name
+from .i18n import _, language, month_name
 
 _DATE_TIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
 # 01/12/2026, 1.12.2026, 01-12-2026: day and month in an order nobody can be sure of.
@@ -144,7 +144,8 @@ def _other_way_of_writing(text: str) -> str:
 
 def _day_and_month(day: int, month: int) -> str:
     """``December 1`` or ``1 décembre``: a day of a month, in the messages' language."""
-    return _("{month} {day}").format(month=month_name(month), day=day)
+    shown = "1er" if day == 1 and language() == "fr" else day  # le 1er décembre
+    return _("{month} {day}").format(month=month_name(month), day=shown)
 
 
 def _offset(zone: str) -> dt.tzinfo:

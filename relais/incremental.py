@@ -31,6 +31,7 @@ from typing import Any
 
 import jinja2
 
+from . import i18n
 from .cache import cache_enabled, key_of
 from .digest import Digester
 from .ledger import LedgerState, OutputLedger
@@ -134,7 +135,8 @@ def settings_digest(settings: Mapping[str, Any]) -> bytes:
 
 
 def checks_inputs(site: Any) -> str:
-    """What checks depend on besides the file they look at: the code, the settings and plugins' ``CACHE_INPUTS``.
+    """What checks depend on besides the file they look at: the code, the settings, plugins' ``CACHE_INPUTS``
+    and the language messages are written in (a problem is kept as the words it was printed with).
 
     A plugin whose checks read something else (a private list, the images
     folder) declares it in ``CACHE_INPUTS``: functions ``(site) -> str``
@@ -144,7 +146,7 @@ def checks_inputs(site: Any) -> str:
     def compute() -> str:
         declared = [str(hook(site)) for hook in site.hooks("CACHE_INPUTS")]
         folders = tuple(sorted(str(Path(folder).resolve()) for folder in code_folders(site.settings)))
-        return key_of(code_digest(folders), settings_digest(site.settings), *declared)
+        return key_of(code_digest(folders), settings_digest(site.settings), i18n.language(), *declared)
 
     return site.once("checks inputs", compute)
 

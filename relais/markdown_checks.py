@@ -107,7 +107,7 @@ def _item_problems(item: re.Match[str], state: _State, shown_as: str, line: int)
 
 
 def _warning(shown_as: str, line: int, what: str, fix: str) -> Problem:
-    return Problem(shown_as, line, "text", what, fix, Severity.WARNING)
+    return Problem(shown_as, line, _("text"), what, fix, Severity.WARNING)
 
 
 def markdown_lists(entry: Entry, site: Site) -> Iterator[Problem]:

@@ -87,14 +87,13 @@ def check_footer_setting(site: Site) -> Iterator[Problem]:
 
 
 def _footer_what(item: dict[str, Any]) -> str:
-    return _(
-        {
-            "missing": N_("this part is missing"),
-            "extra_forbidden": N_("this is not a part of a footer"),
-            "string_too_short": N_("is empty"),
-            "too_short": N_("is empty"),
-        }.get(item["type"], N_("has a wrong value"))
-    )
+    what = {
+        "missing": N_("this part is missing"),
+        "extra_forbidden": N_("this is not a part of a footer"),
+        "string_too_short": N_("is empty"),
+        "too_short": N_("is empty"),
+    }.get(item["type"], N_("has a wrong value"))
+    return _(what)
 
 
 def _problems(announcement: Announcement) -> Iterator[Problem]:
