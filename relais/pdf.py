@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from .cache import Cache, key_of
+from .i18n import _
 
 CACHE_NAMESPACE = "pdf"
 
@@ -91,7 +92,9 @@ def _fetcher_class() -> type:
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
             found = self.files.find(url)
             if found is None:
-                raise ValueError(f"not loaded (PDFs use the site's own files only): {url[:80]}")
+                raise ValueError(
+                    _("not loaded (PDFs use the site's own files only): {address}").format(address=url[:80])
+                )
             _wanted, path = found
             self.served[self.files.site_relative(path)] = _file_hash(path)
             return super().fetch(path.as_uri(), headers)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from watchfiles import watch
 
+from .i18n import _
+
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -39,15 +41,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def serve(output: Path, build_command: Sequence[str], watched: Sequence[Path], host: str, port: int) -> int:
     first = subprocess.run(build_command, check=False)
     if first.returncode != 0 and not output.exists():
-        print("The first build failed and there is no earlier site to show.", file=sys.stderr)
+        print(_("The first build failed and there is no earlier site to show."), file=sys.stderr)
         return first.returncode
     handler = functools.partial(_Handler, directory=str(output))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving {output}/ at http://{host}:{port}/ — press Ctrl+C to stop.", flush=True)
+    print(
+        _("Serving {folder}/ at {address} — press Ctrl+C to stop.").format(
+            folder=output, address=f"http://{host}:{port}/"
+        ),
+        flush=True,
+    )
     try:
         for _changes in watch(*[path for path in watched if path.exists()], raise_interrupt=False):
-            print("Files changed; building again…", flush=True)
+            print(_("Files changed; building again…"), flush=True)
             subprocess.run(build_command, check=False)
     finally:
         server.shutdown()

@@ -132,7 +132,7 @@ def _jpeg(data: bytes, header_only: bool = False) -> Iterator[Segment]:
             continue
         length = int.from_bytes(data[position : position + 2], "big")
         if length < 2:
-            raise ValueError("a segment shorter than its own length field")
+            raise ValueError("a segment shorter than its own length field")  # not for writers: caught below
         payload = data[position + 2 : position + length]
         position += length
         if marker == _SOS:
@@ -311,7 +311,7 @@ def _gif(data: bytes) -> Iterator[Segment]:
             if kind:
                 yield Segment(kind, data[start:position])
         else:
-            raise ValueError("an unknown GIF block")
+            raise ValueError("an unknown GIF block")  # not for writers: caught below
     yield Segment("a GIF without its end", b"")
 
 
