@@ -234,3 +234,23 @@ def test_every_problem_of_a_check_is_made_of_marked_text(
         if problem.field and not FIELD_NAME.match(problem.field) and _outside_markers(problem.field).strip():
             untranslated.append(f"field of {problem.format()}")
     assert not untranslated, "\n".join(untranslated)
+
+
+def test_no_module_hides_the_translation_function() -> None:
+    """``what, _, fix = …`` in a module that imports ``_`` breaks every message after it (a crash)."""
+    hiding = []
+    for folder in (ROOT / "relais", ROOT / "plugins"):
+        for path in sorted(folder.rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            imports = any(
+                isinstance(node, ast.ImportFrom) and any(alias.name == "_" for alias in node.names)
+                for node in ast.walk(tree)
+            )
+            if imports:
+                hiding += [
+                    f"{path.relative_to(ROOT)}:{node.lineno}"
+                    for node in ast.walk(tree)
+                    if (isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store))
+                    or (isinstance(node, ast.arg) and node.arg == "_")
+                ]
+    assert not hiding, hiding

@@ -35,7 +35,7 @@ def images_in_body(entry: Any, site: Any) -> Iterator[Problem]:
     html = body_html(entry, site)
     published = publication(site)
     images = _images_in(html)
-    lines = entry.front.lines_in_body([src or "![" for src, _ in images])
+    lines = entry.front.lines_in_body([src or "![" for src, _alt in images])
     for (src, alt), line in zip(images, lines, strict=True):
         for what, fix in _problems_of(src, alt, entry, site, published):
             problem = Problem(entry.shown_as, line, FIELD, what, fix)

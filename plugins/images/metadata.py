@@ -227,13 +227,13 @@ def _png(data: bytes) -> Iterator[Segment]:
 
 
 def _png_text(chunk: bytes, payload: bytes) -> Segment:
-    keyword, _, rest = payload.partition(b"\x00")
+    keyword, _separator, rest = payload.partition(b"\x00")
     if chunk == b"zTXt":
         text = _inflated(rest[1:])
     elif chunk == b"iTXt":
         compressed = rest[:1] == b"\x01"
-        _language, _, rest = rest[2:].partition(b"\x00")
-        _translated, _, rest = rest.partition(b"\x00")
+        _language, _separator, rest = rest[2:].partition(b"\x00")
+        _translated, _separator, rest = rest.partition(b"\x00")
         text = _inflated(rest) if compressed else rest
     else:
         text = rest

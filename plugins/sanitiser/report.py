@@ -145,7 +145,7 @@ def _walk(fragment: Any) -> Iterator[Removal]:
             if not RELAIS_MARKER.fullmatch(node.text or ""):
                 yield _comment()
             continue
-        namespace, _, name = node.tag[1:].partition("}")
+        namespace, _separator, name = node.tag[1:].partition("}")
         if name in CONTENT_REMOVED or not _expected_namespace(parent, namespace, name):
             yield _element(name, with_content=True)
             continue
