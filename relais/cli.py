@@ -14,8 +14,8 @@ from . import i18n
 from .argparse_words import use_argparse_translations
 from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
-from .i18n import N_, _, long_date, ngettext
-from .messages import choose_from, did_you_mean, one_of
+from .i18n import N_, _, ngettext
+from .messages import did_you_mean, one_of
 from .pelican_settings import read_site_settings, site_plugins
 from .private_list import PLUGIN, NeverPublishList, is_required, load_list
 from .problems import Problem, Problems
@@ -337,13 +337,14 @@ def run_clean_images(args: argparse.Namespace) -> int:
 
 def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[str]) -> tuple[list, str]:
     """The snippets asked for, by announcement, language and format; or plain words saying what there is."""
-    day = _("on {date}").format(date=long_date(args.today)) if args.today else _("today")
+    day = _("on {date}").format(date=args.today.isoformat()) if args.today else _("today")
     if not offered:
         return [], _("No announcement is on offer {day}.").format(day=day)
     slugs = list(dict.fromkeys(snippet.slug for snippet in offered))
     if args.slug and args.slug not in slugs:
         guess = did_you_mean(args.slug, slugs) or next((slug for slug in slugs if args.slug in slug), None)
-        fix = choose_from(args.slug, [_listing(offered)], guess=guess)
+        use = _("use one of: {choices}").format(choices=_listing(offered))
+        fix = _("did you mean '{guess}'? {use}").format(guess=guess, use=use) if guess else use
         return [], _("There is no announcement '{slug}' on offer {day} — {fix}.").format(
             slug=args.slug, day=day, fix=fix
         )

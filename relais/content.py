@@ -247,7 +247,7 @@ def _load_entry(
                 shown_as,
                 front.line_of(("tags",)),
                 "tags",
-                _("this file has {count} tags; {most}").format(count=len(tags), most=config.most("MAX_TAGS")),
+                _("this post has {count} tags; {most}").format(count=len(tags), most=config.most("MAX_TAGS")),
                 _("keep the few words readers would look for"),
             ),
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -14,6 +15,20 @@ from . import i18n
 from .i18n import _
 from .problems import Problem
 from .settings import line_of_setting
+
+
+class _NoLocaleWarning(logging.Filter):
+    """Pelican warns, in English, when the computer lacks the writer's locale (fr_CA.UTF-8 on a fresh machine).
+
+    Relais writes dates with Babel, never with the process's locale, so the
+    warning would only be noise in a French writer's messages.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Locale could not be set")
+
+
+logging.getLogger("pelican.settings").addFilter(_NoLocaleWarning())
 
 
 def read_site_settings(

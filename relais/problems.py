@@ -57,13 +57,16 @@ class Problems:
     """An ordered collection of problems with helpers to add and report them."""
 
     def __init__(self, items: Iterable[Problem] = ()) -> None:
-        self._items: list[Problem] = list(items)
+        self._items: list[Problem] = []
+        self._notes: list[Problem] = []  # kept apart: a note is worth reading, never a problem
+        self.extend(items)
 
     def add(self, problem: Problem) -> None:
-        self._items.append(problem)
+        (self._notes if problem.severity is Severity.NOTE else self._items).append(problem)
 
     def extend(self, problems: Iterable[Problem]) -> None:
-        self._items.extend(problems)
+        for problem in problems.sorted_with_notes() if isinstance(problems, Problems) else problems:
+            self.add(problem)
 
     def error(self, file: str, line: int, field: str, what: str, fix: str = "") -> None:
         self.add(Problem(file, line, field, what, fix))
@@ -99,7 +102,7 @@ class Problems:
 
     @property
     def notes(self) -> list[Problem]:
-        return [p for p in self._items if p.severity is Severity.NOTE]
+        return list(self._notes)
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors) or (strict and bool(self.warnings))
@@ -107,6 +110,10 @@ class Problems:
     def sorted(self) -> list[Problem]:
         """Problems in file order, then line order, duplicates removed."""
         return sorted(set(self._items), key=lambda p: (p.file, p.line, p.column, p.field, p.what))
+
+    def sorted_with_notes(self) -> list[Problem]:
+        """What ``check`` prints: problems and notes, in file and line order."""
+        return sorted(set(self._items) | set(self._notes), key=lambda p: (p.file, p.line, p.column, p.field, p.what))
 
     def __iter__(self) -> Iterator[Problem]:
         return iter(self._items)

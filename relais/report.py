@@ -38,7 +38,7 @@ TYPE_NAMES = {
 def print_problems(problems: Problems, strict: bool = False, stream: TextIO | None = None) -> None:
     """Every problem, one per line, then one line that counts them (when there is any)."""
     stream = stream or sys.stderr  # looked up now: it may be the redacting stream
-    for problem in problems.sorted():
+    for problem in problems.sorted_with_notes():
         print(problem.format(), file=stream)
     counts = problem_counts(problems, strict)
     if counts:

@@ -38,7 +38,7 @@ def problems_in(content: Path, today: str = "2026-02-15") -> list[Problem]:
     result = check(
         BuildOptions(settings_file=ROOT / "pelicanconf.py", content_dir=content, today=dt.date.fromisoformat(today))
     )
-    return result.problems.sorted()
+    return result.problems.sorted_with_notes()
 
 
 def of(problems: list[Problem], name: str) -> list[Problem]:
@@ -49,10 +49,9 @@ def of(problems: list[Problem], name: str) -> list[Problem]:
 
 
 def _site_copy(tmp_path: Path) -> Path:
-    """A site of its own: publish.py, the settings and a small content folder (Relais from the project)."""
+    """A site of its own, settings and a small content folder, which the project's publish.py builds."""
     site = tmp_path / "site"
     site.mkdir()
-    shutil.copy(ROOT / "publish.py", site / "publish.py")
     copy_minimal(site)
     # The project's settings, loaded under another name (this file is pelicanconf.py too).
     (site / "pelicanconf.py").write_text(
@@ -98,14 +97,14 @@ def publish_file(script: Path, *args: str, cwd: Path, env: dict[str, str] | None
 def test_publish_works_from_any_folder_inside_the_site(tmp_path: Path) -> None:
     site = _site_copy(tmp_path)
     inside = site / "content" / "posts"
-    result = publish_file(site / "publish.py", "check", cwd=inside, env={"RELAIS_LANG": "en"})
+    result = publish_file(ROOT / "publish.py", "check", cwd=inside, env={"RELAIS_LANG": "en"})
     assert result.returncode == 0, result.stderr
     assert "No problems found." in result.stdout
     write(site / "content", "posts/broken.md", front_matter(POST, title=None))
-    result = publish_file(site / "publish.py", "check", cwd=inside, env={"RELAIS_LANG": "en"})
+    result = publish_file(ROOT / "publish.py", "check", cwd=inside, env={"RELAIS_LANG": "en"})
     assert result.returncode == 1
-    assert "content/posts/broken.md:" in result.stderr  # named from the site's folder, as the guide shows
-    outside = publish_file(site / "publish.py", "check", cwd=tmp_path, env=FRENCH)
+    assert "\ncontent/posts/broken.md:" in "\n" + result.stderr  # named from the site's folder, as the guide shows
+    outside = publish_file(ROOT / "publish.py", "check", cwd=tmp_path, env=FRENCH)
     assert outside.returncode == 2 and "Impossible de trouver pelicanconf.py" in outside.stderr
 
 
@@ -165,9 +164,9 @@ def test_the_site_language_is_the_default_for_messages(tmp_path: Path) -> None:
     settings.write_text(settings.read_text(encoding="utf-8") + 'DEFAULT_LANG = "fr"\n', encoding="utf-8")
     write(site / "content", "posts/broken.md", front_matter(POST, title=None))
     env = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-    result = publish_file(site / "publish.py", "check", cwd=site, env=env)
+    result = publish_file(ROOT / "publish.py", "check", cwd=site, env=env)
     assert "title: ce champ est obligatoire mais il manque" in result.stderr, result.stderr
-    assert publish_file(site / "publish.py", "--help", cwd=site, env=env).stdout.startswith("utilisation :")
+    assert publish_file(ROOT / "publish.py", "--help", cwd=site, env=env).stdout.startswith("utilisation :")
 
 
 def test_new_writes_its_template_in_french_and_never_prefills_a_category(content: Path) -> None:
@@ -183,19 +182,21 @@ def test_new_writes_its_template_in_french_and_never_prefills_a_category(content
 
 
 def test_new_post_refuses_an_author_who_does_not_exist(content: Path) -> None:
-    result = publish("new", "post", "Bonjour", "--author", "anna", "--content", str(content), env=FRENCH)
+    result = publish("new", "post", "Salut tout le monde", "--author", "anna", "--content", str(content), env=FRENCH)
     assert result.returncode == 1
     assert "il n'y a pas d'auteur·rice nommé·e « anna » — vouliez-vous dire « ana »?" in result.stderr
     assert './publish.py new author "anna"' in result.stderr
-    assert not (content / "posts" / "bonjour.md").exists()
+    assert not (content / "posts" / "salut-tout-le-monde.md").exists()
 
 
 def test_new_author_then_new_post_with_a_category_label(content: Path) -> None:
     assert publish("new", "author", "Luna", "--role", "peer", "--content", str(content)).returncode == 0
     assert "role: peer" in (content / "authors" / "luna.yml").read_text(encoding="utf-8")
-    result = publish("new", "post", "Bonjour", "--author", "luna", "--category", "Sécurité", "--content", str(content))
+    result = publish(
+        "new", "post", "Salut tout le monde", "--author", "luna", "--category", "Sécurité", "--content", str(content)
+    )
     assert result.returncode == 0, result.stderr
-    text = (content / "posts" / "bonjour.md").read_text(encoding="utf-8")
+    text = (content / "posts" / "salut-tout-le-monde.md").read_text(encoding="utf-8")
     assert "authors: [luna]" in text and "category: safety" in text
 
 
@@ -342,10 +343,15 @@ def _renderer():
 
 
 def _section(guide: str, heading: str) -> str:
-    text = (ROOT / guide).read_text(encoding="utf-8")
-    start = text.index(heading)
-    end = text.find("\n## ", start + len(heading))
-    return text[start : end if end >= 0 else len(text)]
+    """The section under ``heading``, to the next heading of its level outside code blocks."""
+    lines = (ROOT / guide).read_text(encoding="utf-8").split("\n")
+    start = lines.index(heading)
+    fenced = False
+    for number in range(start + 1, len(lines)):
+        fenced ^= lines[number].startswith("```")
+        if not fenced and lines[number].startswith("## "):
+            return "\n".join(lines[start:number])
+    return "\n".join(lines[start:])
 
 
 @pytest.mark.parametrize(
@@ -393,7 +399,7 @@ def test_the_french_guide_example_post_passes_check(content: Path) -> None:
     assert example is not None
     write(content, "authors/lune.yml", "name: Lune\nrole: staff\n")
     write(content, "posts/se-faire-depister.md", example.group(1))
-    assert of(problems_in(content), "se-faire-depister.md") == []
+    assert of(problems_in(content, today="2026-11-22"), "se-faire-depister.md") == []
 
 
 def test_the_readme_points_french_writers_to_their_guide() -> None:
