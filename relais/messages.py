@@ -173,12 +173,38 @@ def _not_allowed(item: dict[str, Any]) -> tuple[str, str]:
     return _("'{value}' is not allowed here").format(value=value), choose_from(str(value), allowed)
 
 
+# Field names as a French writer may type them, for "did you mean": field names are English.
+FRENCH_FIELD_NAMES = {
+    "title": ["titre"],
+    "summary": ["résumé", "resume", "sommaire"],
+    "authors": ["auteur", "auteurs", "autrice", "autrices", "auteure"],
+    "category": ["catégorie", "categorie"],
+    "tags": ["étiquettes", "etiquettes", "mots-clés", "mots_cles"],
+    "lang": ["langue"],
+    "status": ["statut", "état", "etat"],
+    "updated": ["mis_a_jour", "mise_a_jour", "modifié", "modifie"],
+    "reviewed_by": ["relu_par", "révisé_par", "revise_par"],
+    "translation_key": ["traduction", "clé_de_traduction", "cle_de_traduction"],
+    "name": ["nom"],
+    "date": ["jour"],
+    "location": ["lieu", "adresse_du_lieu"],
+    "schedule": ["horaire", "horaires"],
+    "audience": ["public"],
+    "cost": ["coût", "cout", "prix"],
+    "headline": ["titre_annonce", "manchette"],
+    "text": ["texte"],
+    "start": ["début", "debut"],
+    "end": ["fin"],
+    "registration": ["inscription"],
+}
+
+
 def _unknown_field(model: type[BaseModel], field: str) -> tuple[str, str]:
     known = list(model.model_fields)
     what = _("'{field}' is not a field we know").format(field=field)
     if field.lower() in known and field != field.lower():
         return what, _("field names are written in lower case: write '{field}'").format(field=field.lower())
-    guess = did_you_mean(field, known)
+    guess = did_you_mean(field, {name: FRENCH_FIELD_NAMES.get(name, []) for name in known})
     if guess:
         return what, _("did you mean '{guess}'?").format(guess=guess)
     return what, _("check the spelling or remove it; the fields are: {fields}").format(fields=one_of(known))

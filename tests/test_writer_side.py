@@ -412,3 +412,11 @@ def test_the_readme_points_french_writers_to_their_guide() -> None:
 
 def test_the_fixture_authors_exist() -> None:
     assert {path.stem for path in (FIXTURES / "minimal" / "authors").glob("*.yml")} == {"ana", "moon"}
+
+
+@pytest.mark.parametrize(("written", "meant"), [("titre", "title"), ("résumé", "summary"), ("catégorie", "category")])
+def test_a_field_name_written_in_french_finds_its_english_name(content: Path, written: str, meant: str) -> None:
+    text = front_matter(POST).replace(f"\n{meant}:", f"\n{written}:")
+    write(content, "posts/champs.md", text)
+    problems = of(problems_in(content), "champs.md")
+    assert any(p.field == written and f"did you mean '{meant}'?" in p.fix for p in problems), problems
