@@ -19,6 +19,8 @@ finds them loaded too.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import dataclasses
 import io
 import os
@@ -41,6 +43,7 @@ from ..swap import BUILD_PREFIX
 
 _LENGTH = struct.Struct("!Q")
 _ORDER = b"b"
+_PR_SET_CHILD_SUBREAPER = 36  # from <linux/prctl.h>
 # Where the libraries live: only modules from there are imported ahead of time.
 _LIBRARY_ROOTS = tuple(
     {str(Path(path).resolve()) for path in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)}
@@ -120,6 +123,7 @@ class _BuilderProcess:
         self.folders_before: set[Path] = set()
         # Ctrl+C reaches every process of the terminal's group: the preview stops the builder itself.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _adopt_orphans()
         signal.signal(signal.SIGTERM, self._stop)
         site_plugins(settings)  # import the plugins once, for every build
 
@@ -141,30 +145,36 @@ class _BuilderProcess:
             data = pipe.read()
         _pid, status = os.waitpid(self.child, 0)
         self.child = 0
-        try:
+        self._clear_up(finished=bool(data))
+        if data:
             return pickle.loads(data)  # from our own child
-        except (pickle.UnpicklingError, EOFError, ValueError):
-            code = os.waitstatus_to_exitcode(status)
-            return _failed(
-                Problem(
-                    "build",
-                    0,
-                    "",
-                    f"the build stopped before it finished (its process ended with code {code})",
-                    "save again to build again; if it happens again, run publish.py build to see why",
-                ),
-                self.options.strict,
-            )
+        code = os.waitstatus_to_exitcode(status)
+        return _failed(
+            Problem(
+                "build",
+                0,
+                "",
+                f"the build stopped before it finished (its process ended with code {code})",
+                "save again to build again; if it happens again, run publish.py build to see why",
+            ),
+            self.options.strict,
+        )
+
+    def _clear_up(self, finished: bool) -> None:
+        """Stop what a build left running (a crashed build's language runs, workers); remove its folder if it failed."""
+        for pid in descendants(os.getpid()):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            while True:
+                os.waitpid(-1, 0)
+        if not finished:
+            for folder in _build_folders(self.output.parent) - self.folders_before:
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _stop(self, _signal: int, _frame: object) -> None:
         if self.child:
-            for pid in [self.child, *_descendants(self.child)]:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self.child, 0)
-            for folder in _build_folders(self.output.parent) - self.folders_before:
-                shutil.rmtree(folder, ignore_errors=True)  # what the stopped build had written
+            self._clear_up(finished=False)
         os._exit(0)
 
 
@@ -222,7 +232,7 @@ def _import_libraries(names: tuple[str, ...]) -> None:
             __import__(name)
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
     """Every process below ``pid`` (a build's language runs and workers), from /proc."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
@@ -237,6 +247,13 @@ def _descendants(pid: int) -> list[int]:
         found.extend(below)
         waiting.extend(below)
     return found
+
+
+def _adopt_orphans() -> None:
+    """Become the parent of what a crashed build leaves running, so it can be stopped (Linux; elsewhere, nothing)."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
 
 def _build_folders(parent: Path) -> set[Path]:
