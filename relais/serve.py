@@ -152,7 +152,8 @@ class _Preview:
             file=sys.stderr,
             flush=True,
         )
-        self.live.failed([self.setup.redact(line) for line in outcome.lines])
+        *problems, count = [self.setup.redact(line) for line in outcome.lines] or [""]
+        self.live.failed(problems, count)
 
     def _restart(self) -> int:
         """Replace this process with a new preview on the same port (open pages reload after its first build)."""

@@ -50,8 +50,8 @@
       if (state.version !== version) {
         stop();
         window.location.reload();
-      } else if (state.problems && state.problems.length) {
-        show(state.attempt, state.problems);
+      } else if ((state.problems && state.problems.length) || state.count) {
+        show(state.attempt, state.problems || [], state.count);
       } else {
         hide();
       }
@@ -87,7 +87,7 @@
     return node;
   }
 
-  function show(attempt, problems) {
+  function show(attempt, problems, count) {
     if (attempt === shownAttempt || attempt === hiddenAttempt) {
       return;
     }
@@ -109,6 +109,9 @@
       list.appendChild(item);
     });
     alert.appendChild(list);
+    if (count) {
+      alert.appendChild(element("p", "relais-live--count", String(count))).setAttribute("lang", "en");
+    }
     panel.appendChild(alert);
     var button = element("button", "relais-live--hide", words.hide);
     button.type = "button";

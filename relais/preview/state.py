@@ -18,9 +18,12 @@ class Snapshot:
     version: str  # the session and the number of builds that replaced the site
     attempt: int  # builds finished, good or not: tells one failure from the next
     problems: tuple[str, ...] = ()  # the last build's messages when it failed, already redacted
+    count: str = ""  # and its count line: "1 error, 0 warnings."
 
     def as_json(self) -> str:
-        return json.dumps({"version": self.version, "attempt": self.attempt, "problems": list(self.problems)})
+        return json.dumps(
+            {"version": self.version, "attempt": self.attempt, "problems": list(self.problems), "count": self.count}
+        )
 
 
 class LiveState:
@@ -47,10 +50,10 @@ class LiveState:
             self._builds += 1
             self._publish(Snapshot(self._version(), self._current.attempt + 1))
 
-    def failed(self, problems: list[str]) -> None:
+    def failed(self, problems: list[str], count: str) -> None:
         """A build failed: the site stays as it was, the pages show why."""
         with self._changed:
-            self._publish(Snapshot(self._version(), self._current.attempt + 1, tuple(problems)))
+            self._publish(Snapshot(self._version(), self._current.attempt + 1, tuple(problems), count))
 
     def wait_after(self, seen: Snapshot | None, timeout: float) -> Snapshot | None:
         """The snapshot once it differs from ``seen`` (or after ``timeout``); None when the preview stops."""
