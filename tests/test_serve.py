@@ -155,21 +155,55 @@ def test_a_settings_change_restarts_the_preview_in_place_and_a_broken_one_is_sho
     assert "Traceback" not in preview.output
 
 
+def with_plugin(folder: Path, name: str, code: str) -> Path:
+    """Settings that add the plugin ``name`` (``code``, in a plugins folder of its own) to the site's."""
+    plugins = folder / "plugins"
+    write(plugins, f"{name}/__init__.py", code)
+    return settings_file(
+        folder, f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}, {str(plugins)!r}]\nPLUGINS = [*PLUGINS, {name!r}]"
+    )
+
+
+CRASH = """import os, signal
+from pathlib import Path
+from pelican import signals
+
+def crash(pelican):
+    if "CRASH" in Path(pelican.settings["PATH"], "posts/hello.md").read_text():
+        os.kill(os.getpid(), signal.SIGKILL)
+
+def register():
+    signals.initialized.connect(crash)
+"""
+
+# Makes a build slow when the post says SLOW, and notes it when a build starts while another runs.
+SLOW = """import os, time
+from pathlib import Path
+from pelican import signals
+
+def started(pelican):
+    if pelican.settings.get("RELAIS_SUBSITE"):
+        return
+    folder = Path(pelican.settings["PATH"]).parent
+    try:
+        os.close(os.open(folder / "building", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        (folder / "overlap").write_text("two builds at once")
+    if "SLOW" in Path(pelican.settings["PATH"], "posts/hello.md").read_text():
+        time.sleep(3)
+
+def finished(pelican):
+    if not pelican.settings.get("RELAIS_SUBSITE"):
+        (Path(pelican.settings["PATH"]).parent / "building").unlink(missing_ok=True)
+
+def register():
+    signals.initialized.connect(started)
+    signals.finalized.connect(finished)
+"""
+
+
 def test_a_build_that_crashes_does_not_stop_the_preview(content: Path, tmp_path: Path) -> None:
-    plugins = tmp_path / "plugins"
-    write(
-        plugins,
-        "crash/__init__.py",
-        "import os, signal\nfrom pathlib import Path\nfrom pelican import signals\n\n"
-        "def crash(pelican):\n"
-        "    if 'CRASH' in Path(pelican.settings['PATH'], 'posts/hello.md').read_text():\n"
-        "        os.kill(os.getpid(), signal.SIGKILL)\n\n"
-        "def register():\n    signals.initialized.connect(crash)\n",
-    )
-    settings = settings_file(
-        tmp_path, f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}, {str(plugins)!r}]\nPLUGINS = [*PLUGINS, 'crash']"
-    )
-    with start(content, tmp_path / "out", "--settings", str(settings)) as preview:
+    with start(content, tmp_path / "out", "--settings", str(with_plugin(tmp_path, "crash", CRASH))) as preview:
         preview.wait_until_built(1)
         post = content / "posts/hello.md"
         text = post.read_text()
@@ -179,6 +213,22 @@ def test_a_build_that_crashes_does_not_stop_the_preview(content: Path, tmp_path:
         post.write_text(text.replace("First post body.", "After the crash."))
         assert wait_for(lambda: "After the crash." in preview.get("/en/posts/hello/")[1], 60), preview.output
     assert not list(tmp_path.glob(".relais-build-*"))
+
+
+def test_a_save_during_a_build_is_built_right_after_it_never_alongside(content: Path, tmp_path: Path) -> None:
+    with start(content, tmp_path / "out", "--settings", str(with_plugin(tmp_path, "slow", SLOW))) as preview:
+        preview.wait_until_built(1)
+        post = content / "posts/hello.md"
+        text = post.read_text()
+        post.write_text(text.replace("First post body.", "SLOW first save."))
+        assert wait_for((tmp_path / "building").exists, 30, every=0.01)
+        post.write_text(text.replace("First post body.", "Second save, during the build."))
+        assert wait_for(lambda: "Second save, during the build." in preview.get("/en/posts/hello/")[1], 60)
+        preview.wait_until_built(3)
+        assert preview.stop() == 0
+    assert not (tmp_path / "overlap").exists()
+    assert preview.output.count("\nBuilt ") == 3, preview.output
+    assert "Preview stopped." in preview.output
 
 
 def test_stopping_the_preview_mid_build_leaves_no_process_and_no_folder(content: Path, tmp_path: Path) -> None:
