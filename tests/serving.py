@@ -108,6 +108,17 @@ class RunningPreview:
         self.stop()
 
 
+class Hello:
+    """The fixture's post ``hello.md``, saved again with another body or date."""
+
+    def __init__(self, content: Path) -> None:
+        self.path = content / "posts/hello.md"
+        self.original = self.path.read_text()
+
+    def save(self, body: str = "First post body.", date: str = "date: 2026-01-10") -> None:
+        self.path.write_text(self.original.replace("First post body.", body).replace("date: 2026-01-10", date))
+
+
 def alive(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()

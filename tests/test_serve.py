@@ -19,7 +19,7 @@ from pathlib import Path
 from relais.folding import fold
 from relais.preview.builder import descendants
 from tests.helpers import ROOT, all_text, publish, settings_file, write
-from tests.serving import RunningPreview, alive, wait_for
+from tests.serving import Hello, RunningPreview, alive, wait_for
 
 TODAY = "2026-02-15"
 LIVE_TAG = re.compile(r'<script src="/__relais__/live\.js" data-version="[0-9a-f]+\.\d+" defer></script>\n</head>')
@@ -65,10 +65,10 @@ def test_a_saved_post_is_served_again_with_the_live_script_in_the_page_only(cont
         status, missing = preview.get("/no/such/page/")
         assert status == 404 and "Page not found" in missing and len(LIVE_TAG.findall(missing)) == 1
 
-        post = content / "posts/hello.md"
-        post.write_text(post.read_text().replace("First post body.", "Saved a moment ago."))
+        hello = Hello(content)
+        hello.save("Saved a moment ago.")
         assert wait_for(lambda: "Saved a moment ago." in preview.get("/en/posts/hello/")[1], 60), preview.output
-        write(content, "posts/new-one.md", post.read_text().replace("translation_key: hello\n", ""))
+        write(content, "posts/new-one.md", hello.original.replace("translation_key: hello\n", ""))
         assert wait_for(lambda: preview.get("/en/posts/new-one/")[0] == 200, 60), preview.output
         preview.wait_until_built(3)
 
@@ -88,9 +88,8 @@ def test_a_failed_build_keeps_the_last_good_site_and_says_why_in_the_terminal_an
         preview.wait_until_built(1)
         good = preview.state()
         assert good["problems"] == []
-        post = content / "posts/hello.md"
-        text = post.read_text()
-        post.write_text(text.replace("date: 2026-01-10", BAD_DATE).replace("First post body.", "Broken version."))
+        hello = Hello(content)
+        hello.save("Broken version.", BAD_DATE)
         assert wait_for(lambda: preview.state()["problems"], 60), preview.output
 
         broken = preview.state()
@@ -104,7 +103,7 @@ def test_a_failed_build_keeps_the_last_good_site_and_says_why_in_the_terminal_an
         status, page = preview.get("/en/posts/hello/")
         assert status == 200 and "First post body." in page and "Broken version." not in page
 
-        post.write_text(text.replace("First post body.", "Fixed version."))
+        hello.save("Fixed version.")
         assert wait_for(lambda: not preview.state()["problems"], 60), preview.output
         assert preview.state()["version"] != good["version"]
         assert "Fixed version." in preview.get("/en/posts/hello/")[1]
@@ -205,12 +204,11 @@ def register():
 def test_a_build_that_crashes_does_not_stop_the_preview(content: Path, tmp_path: Path) -> None:
     with start(content, tmp_path / "out", "--settings", str(with_plugin(tmp_path, "crash", CRASH))) as preview:
         preview.wait_until_built(1)
-        post = content / "posts/hello.md"
-        text = post.read_text()
-        post.write_text(text.replace("First post body.", "CRASH"))
+        hello = Hello(content)
+        hello.save("CRASH")
         assert wait_for(lambda: preview.state()["problems"], 60), preview.output
         assert "build: the build stopped before it finished" in preview.state()["problems"][0]
-        post.write_text(text.replace("First post body.", "After the crash."))
+        hello.save("After the crash.")
         assert wait_for(lambda: "After the crash." in preview.get("/en/posts/hello/")[1], 60), preview.output
     assert not list(tmp_path.glob(".relais-build-*"))
 
@@ -218,11 +216,10 @@ def test_a_build_that_crashes_does_not_stop_the_preview(content: Path, tmp_path:
 def test_a_save_during_a_build_is_built_right_after_it_never_alongside(content: Path, tmp_path: Path) -> None:
     with start(content, tmp_path / "out", "--settings", str(with_plugin(tmp_path, "slow", SLOW))) as preview:
         preview.wait_until_built(1)
-        post = content / "posts/hello.md"
-        text = post.read_text()
-        post.write_text(text.replace("First post body.", "SLOW first save."))
+        hello = Hello(content)
+        hello.save("SLOW first save.")
         assert wait_for((tmp_path / "building").exists, 30, every=0.01)
-        post.write_text(text.replace("First post body.", "Second save, during the build."))
+        hello.save("Second save, during the build.")
         assert wait_for(lambda: "Second save, during the build." in preview.get("/en/posts/hello/")[1], 60)
         preview.wait_until_built(3)
         assert preview.stop() == 0
@@ -234,8 +231,7 @@ def test_a_save_during_a_build_is_built_right_after_it_never_alongside(content: 
 def test_stopping_the_preview_mid_build_leaves_no_process_and_no_folder(content: Path, tmp_path: Path) -> None:
     with start(content, tmp_path / "out") as preview:
         preview.wait_until_built(1)
-        post = content / "posts/hello.md"
-        post.write_text(post.read_text().replace("First post body.", "Never finished."))
+        Hello(content).save("Never finished.")
         assert wait_for(lambda: len(descendants(preview.process.pid)) >= 2, 30, every=0.01)  # the builder and a build
         below = descendants(preview.process.pid)
         assert preview.stop(signal.SIGTERM) == 0

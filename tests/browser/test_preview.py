@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser.pages import VIEWPORTS
 from tests.helpers import copy_minimal
-from tests.serving import RunningPreview
+from tests.serving import Hello, RunningPreview
 
 AXE = Axe()
 WAIT_MS = 60_000
@@ -40,8 +40,7 @@ def test_the_page_reloads_by_itself_and_shows_a_failed_build_until_it_is_fixed(
     browser: Browser, tmp_path: Path
 ) -> None:
     content = copy_minimal(tmp_path)
-    post = content / "posts/hello.md"
-    original = post.read_text()
+    hello = Hello(content)
     with RunningPreview(
         "--content", str(content), "--output", str(tmp_path / "out"), "--today", "2026-02-15"
     ) as preview:
@@ -60,10 +59,10 @@ def test_the_page_reloads_by_itself_and_shows_a_failed_build_until_it_is_fixed(
             _main_says(page, "First post body.")
             assert not _violations(page)
 
-            post.write_text(original.replace("First post body.", "Saved, and nobody pressed reload."))
+            hello.save("Saved, and nobody pressed reload.")
             _main_says(page, "Saved, and nobody pressed reload.")
 
-            post.write_text(original.replace("date: 2026-01-10", "date: someday"))
+            hello.save(date="date: someday")
             panel = page.locator(PANEL)
             panel.wait_for(timeout=WAIT_MS)
             alert = panel.locator("[role=alert]")
@@ -82,11 +81,11 @@ def test_the_page_reloads_by_itself_and_shows_a_failed_build_until_it_is_fixed(
 
             page.get_by_role("button", name="Hide these messages").click()
             assert page.locator(PANEL).count() == 0
-            post.write_text(original.replace("date: 2026-01-10", "date: later"))
+            hello.save(date="date: later")
             page.locator(PANEL).wait_for(timeout=WAIT_MS)  # a new failure shows again
             assert "'later' is not a date" in page.inner_text(PANEL)
 
-            post.write_text(original.replace("First post body.", "Fixed."))
+            hello.save("Fixed.")
             _main_says(page, "Fixed.")
             page.wait_for_selector(PANEL, state="detached", timeout=WAIT_MS)
             assert not _violations(page)
