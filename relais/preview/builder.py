@@ -30,6 +30,7 @@ import signal
 import socket
 import struct
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,8 @@ class Builder:
     """The parent's handle on the builder process."""
 
     def __init__(self, options: BuildOptions, settings: dict[str, Any], output_shown: str) -> None:
+        if threading.active_count() > 1:
+            raise RuntimeError("the builder must be forked before any thread starts (see relais.preview.builder)")
         ours, theirs = socket.socketpair()
         pid = os.fork()
         if pid == 0:

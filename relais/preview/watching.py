@@ -126,11 +126,14 @@ class Watcher:
                 ):
                     self._take(path for _change, path in changes)
                 return
-            except (OSError, RuntimeError) as err:
+            except Exception as err:  # noqa: BLE001 - the system's limits (watches, permissions): say so, go on
                 if polling:
-                    print(f"The preview cannot follow changes to files any more ({err}).", file=sys.stderr)
+                    print(
+                        f"The preview no longer sees saved files ({err}) — stop it and start it again.",
+                        file=sys.stderr,
+                    )
                     return
-                print(f"Following changes by looking every few moments ({err}).", file=sys.stderr)
+                print(f"Looking for saved files every few moments instead ({err}).", file=sys.stderr)
                 polling = True
 
     def _take(self, paths: Iterable[str]) -> None:
