@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .build import BuildOptions
 from .pelican_settings import read_site_settings
@@ -111,9 +111,8 @@ class _Preview:
             if self.builder is not None:
                 self.builder.close()
             self.server.stop()
-        return 0  # pragma: no cover - _follow only ends by an exception
 
-    def _follow(self) -> None:
+    def _follow(self) -> NoReturn:
         if self.setup.problem is not None:
             self._report(BuildOutcome(False, tuple(problem_lines(Problems([self.setup.problem]), False))))
         else:

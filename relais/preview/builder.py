@@ -128,6 +128,7 @@ class _BuilderProcess:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         _adopt_orphans()
         signal.signal(signal.SIGTERM, self._stop)
+        signal.signal(signal.SIGHUP, self._stop)  # a closed terminal: stop the build, leave nothing behind
         site_plugins(settings)  # import the plugins once, for every build
 
     def run(self) -> None:
@@ -186,6 +187,7 @@ def _build_in_child(pipe: int, options: BuildOptions, shown: str) -> None:
     code = 1
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # and its workers: the builder stops them
         before = set(sys.modules)
         outcome = _one_build(options, shown)
