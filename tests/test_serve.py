@@ -110,6 +110,20 @@ def test_a_failed_build_keeps_the_last_good_site_and_says_why_in_the_terminal_an
     assert_nothing_of_the_preview_in(output, tmp_path / ".relais-cache")
 
 
+def test_without_any_site_yet_a_failed_first_build_is_shown_and_the_next_save_builds(
+    content: Path, tmp_path: Path
+) -> None:
+    hello = Hello(content)
+    hello.save(date=BAD_DATE)
+    with start(content, tmp_path / "out") as preview:
+        assert wait_for(lambda: preview.state()["problems"], 90), preview.output
+        status, page = preview.get("/en/posts/hello/")
+        assert status == 503 and "The site is being built" in page and len(LIVE_TAG.findall(page)) == 1
+        hello.save("Built at last.")
+        assert wait_for(lambda: "Built at last." in preview.get("/en/posts/hello/")[1], 60), preview.output
+    assert not (tmp_path / "out/en/posts/hello/index.html").read_text().count("__relais__")
+
+
 def test_a_private_string_in_a_message_is_redacted_in_the_page_as_in_the_terminal(
     content: Path, tmp_path: Path
 ) -> None:
