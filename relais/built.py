@@ -160,7 +160,7 @@ def _check_file(where: tuple[Path, str]) -> list[Problem]:
     assert _checking is not None
     checks, site = _checking
     built = BuiltFile(*where)
-    return [problem for output_check in checks for problem in output_check(site, built)]
+    return [problem for output_check in checks for problem in _guarded(output_check, site, built)]
 
 
 def _clean_key(site: Site, relative: str, content_hash: str | None) -> str:
@@ -168,3 +168,21 @@ def _clean_key(site: Site, relative: str, content_hash: str | None) -> str:
     if not content_hash:
         return ""
     return key_of(checks_inputs(site), relative, content_hash)
+
+
+def _guarded(output_check: OutputCheck, site: Site, built_file: BuiltFile) -> list[Problem]:
+    """A check's problems with a file; if it crashes, one error naming the file, and the build fails."""
+    found: list[Problem] = []
+    try:
+        found.extend(output_check(site, built_file))
+    except Exception as err:  # noqa: BLE001 - never a traceback; an unchecked file is never published
+        found.append(
+            Problem(
+                built_file.shown_as,
+                0,
+                "",
+                f"the check {output_check.__name__} stopped on this file ({type(err).__name__}: {err})",
+                "nothing was published: report this message to whoever looks after your site's Relais",
+            )
+        )
+    return found

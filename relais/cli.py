@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -388,22 +389,55 @@ def _refused_without_list(args: argparse.Namespace, settings: dict, never: Never
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    settings, never, list_problems = _never_publish(args)
-    redact_output(never)  # from here on, nothing printed repeats a private string
     try:
-        if _refused_without_list(args, settings, never, list_problems):
-            return 1
-        return COMMANDS[args.command](args)
+        return _run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # whoever read the output stopped early (publish.py snippets | head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
+        return 1
     except ValueError as err:  # a bad environment setting, such as SOURCE_DATE_EPOCH
         print(f"Nothing was done: {err}.", file=sys.stderr)
         return 2
-    except FileNotFoundError as err:
+    except Exception as err:  # noqa: BLE001 - one plain line, never a traceback, whatever went wrong
         print(
-            f"Could not find {err.filename}: run publish.py from the site's folder, or pass --settings.",
+            f"publish.py stopped on an unexpected error ({type(err).__name__}: {_one_line(err)}). "
+            "Nothing new was published. Please report it, with the command you ran and this message, "
+            "to whoever looks after your site's Relais.",
             file=sys.stderr,
         )
-        return 2
+        return 70  # EX_SOFTWARE
     finally:
         finish_output()
+
+
+def _run(args: argparse.Namespace) -> int:
+    missing = _missing_input(args)
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
+    settings, never, list_problems = _never_publish(args)
+    redact_output(never)  # from here on, nothing printed repeats a private string
+    if _refused_without_list(args, settings, never, list_problems):
+        return 1
+    return COMMANDS[args.command](args)
+
+
+def _missing_input(args: argparse.Namespace) -> str:
+    """What the command needs and cannot find, in words; empty when all is there."""
+    if not args.settings.is_file():
+        return (
+            f"Could not find the settings file {args.settings}: run publish.py from the site's folder, "
+            "or pass --settings with the settings file."
+        )
+    content = getattr(args, "content", None)
+    if content is not None and not content.is_dir():
+        return (
+            f"Could not find the content folder {content}: pass --content with the folder that holds posts/ and pages/."
+        )
+    return ""
+
+
+def _one_line(err: BaseException) -> str:
+    text = " ".join(str(err).split())
+    return text if len(text) <= 300 else text[:300] + "…"

@@ -8,7 +8,6 @@ plugins reuse, so no file is parsed twice.
 from __future__ import annotations
 
 import functools
-import os
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -19,6 +18,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from .clock import Clock, as_datetime
+from .content_files import content_files
 from .content_types import CORE_TYPES, ContentType
 from .link_checks import internal_links
 from .messages import choose_from, one_of, validation_problems
@@ -27,8 +27,6 @@ from .schemas import ContentModel
 from .settings import SiteConfig
 from .slugs import slugify
 from .sources import FrontMatter, Location, SourceError, read_front_matter, read_yaml_file
-
-IGNORED_NAMES = (".", "#", "~")  # hidden files and editor backups
 
 
 @dataclass(frozen=True)
@@ -147,8 +145,9 @@ def load_content(
     types = tuple(types)
     problems = Problems()
     entries: list[Entry] = []
-    for relative, path in _content_files(content_dir):
-        shown_as = _shown_as(path, shown_root)
+    files, folder_problems = content_files(content_dir, shown_root)
+    problems.extend(folder_problems)
+    for relative, path, shown_as in files:
         content_type = next((t for t in types if t.owns(relative)), None)
         if content_type is None:
             if relative.endswith((".md", ".yml", ".yaml")) and "/" in relative:
@@ -167,26 +166,8 @@ def load_content(
     index = ContentIndex(config, clock, entries, problems, content_dir)
     drafts = {entry.shown_as for entry in index.entries if entry.is_draft}
     for problem in _cross_checks(index):
-        problems.add(_as_draft_warning(problem) if problem.file in drafts else problem)
+        problems.add(as_draft_warning(problem) if problem.file in drafts else problem)
     return index
-
-
-def _content_files(content_dir: Path) -> Iterator[tuple[str, Path]]:
-    for root, dirs, files in os.walk(content_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(IGNORED_NAMES) or name.endswith(IGNORED_NAMES):
-                continue
-            path = Path(root, name)
-            yield path.relative_to(content_dir).as_posix(), path
-
-
-def _shown_as(path: Path, root: Path | None) -> str:
-    root = root or Path.cwd()
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _load_entry(
@@ -194,7 +175,7 @@ def _load_entry(
 ) -> tuple[Entry | None, list[Problem]]:
     reader = read_front_matter if content_type.has_body else read_yaml_file
     try:
-        front, problems = reader(path, shown_as)
+        front, problems = reader(path, shown_as, config)
     except SourceError as err:
         return None, [err.problem]
     valid = True
@@ -207,9 +188,22 @@ def _load_entry(
         problems = problems + validation_problems(err, content_type.model, front, shown_as)
         data = partial_model(content_type.model).model_validate(_without(front.data, err))
     lang = getattr(data, "lang", None) or config.DEFAULT_LANG
+    tags = getattr(data, "tags", None) or ()
+    if len(tags) > config.MAX_TAGS:
+        valid = False
+        problems = [
+            *problems,
+            Problem(
+                shown_as,
+                front.line_of(("tags",)),
+                "tags",
+                f"this {content_type.name} has {len(tags)} tags; {config.most('MAX_TAGS')}",
+                "keep the few words readers would look for",
+            ),
+        ]
     entry = Entry(content_type, relative, shown_as, front, data, slugify(Path(relative).stem), lang, valid)
     if entry.is_draft:
-        problems = [_as_draft_warning(problem) for problem in problems]
+        problems = [as_draft_warning(problem) for problem in problems]
     return entry, problems
 
 
@@ -231,7 +225,7 @@ def _without(raw: dict[str, Any], err: ValidationError) -> dict[str, Any]:
     return {key: value for key, value in raw.items() if key not in bad}
 
 
-def _as_draft_warning(problem: Problem) -> Problem:
+def as_draft_warning(problem: Problem) -> Problem:
     if problem.severity is Severity.WARNING:
         return problem
     fix = f"{problem.fix} (this is a draft: fix it before publishing)" if problem.fix else "fix it before publishing"

@@ -27,6 +27,7 @@ import datetime as dt
 import enum
 import functools
 import hashlib
+import os
 import types
 from collections.abc import Callable, Iterable, Mapping, Sized
 from typing import Any, TypeVar
@@ -37,15 +38,19 @@ from pydantic import BaseModel
 Function = TypeVar("Function", bound=Callable[..., Any])
 DIGEST_ATTRIBUTE = "relais_reads"
 _PURE = "pure"
-# Values that change on every build: a page reading one is always rendered.
-_VOLATILE = b"volatile"
+
+
+# What a value that cannot be judged gives: new on every call, so a page reading one is always rendered.
+def _volatile() -> bytes:
+    return os.urandom(16)
+
+
 _PURE_MODULES = ("jinja2", "builtins", "markupsafe", "babel")
 
 
 def pure(function: Function) -> Function:
     """Mark a template function whose result depends only on its arguments and the settings."""
-    setattr(function, DIGEST_ATTRIBUTE, _PURE)
-    return function
+    return _marked(function, _PURE)
 
 
 def reads(function: Function, depends_on: Any) -> Function:
@@ -54,7 +59,21 @@ def reads(function: Function, depends_on: Any) -> Function:
     ``depends_on`` is a value, or a function without arguments returning it
     (computed once per build, when a page first needs it).
     """
-    setattr(function, DIGEST_ATTRIBUTE, depends_on)
+    return _marked(function, depends_on)
+
+
+def _marked(function: Function, mark: Any) -> Function:
+    """``function`` carrying ``mark``; a bound method cannot carry one, so it is wrapped."""
+    try:
+        setattr(function, DIGEST_ATTRIBUTE, mark)
+    except AttributeError:
+        wrapped = function
+
+        @functools.wraps(wrapped)
+        def function(*args: Any, **kwargs: Any) -> Any:  # type: ignore[no-redef]
+            return wrapped(*args, **kwargs)
+
+        setattr(function, DIGEST_ATTRIBUTE, mark)
     return function
 
 
@@ -66,6 +85,7 @@ class Digester:
         # id(value) -> (value, digest): the value is kept so that its id is not reused.
         self._known: dict[int, tuple[Any, bytes]] = {}
         self._visiting: set[int] = set()
+        self._dependencies: dict[int, tuple[Callable[[], Any], Any]] = {}
 
     def digest(self, value: Any) -> bytes:
         key = id(value)
@@ -73,7 +93,7 @@ class Digester:
         if known is not None and known[0] is value:
             return known[1]
         if key in self._visiting:
-            return _hash(b"cycle", type(value).__qualname__.encode(), _identity(value))
+            return _hash(b"cycle", _bytes(type(value).__qualname__), _identity(value))
         self._visiting.add(key)
         try:
             result = self._compute(value)
@@ -85,57 +105,64 @@ class Digester:
 
     def _compute(self, value: Any) -> bytes:  # noqa: PLR0911 - one branch per kind of value
         if value is None or isinstance(value, bool | int | float | str | bytes | enum.Enum):
-            return _hash(type(value).__name__.encode(), repr(value).encode())
+            return _hash(_bytes(type(value).__name__), _bytes(repr(value)))
         if isinstance(value, Markup):
-            return _hash(b"markup", str(value).encode())
+            return _hash(b"markup", _bytes(str(value)))
         if isinstance(value, dt.date | dt.time | dt.timedelta | dt.tzinfo):
-            return _hash(b"time", repr(value).encode(), str(value).encode())
+            return _hash(b"time", _bytes(repr(value)), _bytes(str(value)))
         if isinstance(value, Mapping):
             items = sorted((repr(key), self.digest(item)) for key, item in value.items())
-            return _hash(b"map", *(part for key, item in items for part in (key.encode(), item)))
+            return _hash(b"map", *(part for key, item in items for part in (_bytes(key), item)))
         if isinstance(value, list | tuple):
             return _hash(b"seq", *(self.digest(item) for item in value))
         if isinstance(value, set | frozenset):
             return _hash(b"set", *sorted(self.digest(item) for item in value))
         if isinstance(value, BaseModel):
-            return _hash(b"model", type(value).__qualname__.encode(), self.digest(dict(value)))
+            return _hash(b"model", _bytes(type(value).__qualname__), self.digest(dict(value)))
         if callable(value) and not _is_instance_of_class_with_attributes(value):
             return self._function(value)
         if isinstance(value, types.GeneratorType | types.ModuleType):
-            return _VOLATILE
+            return _volatile()
         return self._object(value)
 
     def _function(self, function: Callable[..., Any]) -> bytes:
         declared = getattr(function, DIGEST_ATTRIBUTE, None)
-        name = getattr(function, "__qualname__", type(function).__qualname__).encode()
+        name = _bytes(getattr(function, "__qualname__", type(function).__qualname__))
         if declared == _PURE or _defined_in(function, _PURE_MODULES):
             return _hash(b"pure", name)
         if declared is None:
-            return _hash(_VOLATILE, name)
+            return _volatile()
         if callable(declared):
-            declared = _computed(declared)
+            declared = self._dependency(declared)
         return _hash(b"reads", name, self.digest(declared))
 
     def _object(self, value: Any) -> bytes:
-        parts = [type(value).__qualname__.encode()]
+        parts = [_bytes(type(value).__qualname__)]
         if type(value).__str__ is not object.__str__:
-            parts.append(str(value).encode())
+            parts.append(_bytes(str(value)))
         if hasattr(value, "__html__"):
-            parts.append(str(value.__html__()).encode())
+            parts.append(_bytes(str(value.__html__())))
         for name in self._present(value):
             try:
                 item = getattr(value, name)
             except Exception:  # noqa: BLE001 - a missing or failing attribute renders as undefined
-                parts.append(b"missing:" + name.encode())
+                parts.append(b"missing:" + _bytes(name))
                 continue
             if isinstance(item, types.MethodType) and item.__self__ is value:
-                parts.append(b"method:" + name.encode())  # str.upper, dict.items… read the object itself
+                parts.append(b"method:" + _bytes(name))  # str.upper, dict.items… read the object itself
                 continue
-            parts += [name.encode(), self.digest(item)]
+            parts += [_bytes(name), self.digest(item)]
         if isinstance(value, Sized) and isinstance(value, Iterable):
             parts.append(self.digest(list(value)))  # a container: what a loop over it gives
         return _hash(b"object", *parts)
 
+    def _dependency(self, compute: Callable[[], Any]) -> Any:
+        """What a template function declared it depends on, computed once per digester (once per build)."""
+        known = self._dependencies.get(id(compute))
+        if known is None or known[0] is not compute:
+            known = (compute, compute())
+            self._dependencies[id(compute)] = known
+        return known[1]
 
     def _present(self, value: Any) -> Iterable[str]:
         """The attribute names worth asking for: all of them when the class answers any name itself."""
@@ -144,18 +171,6 @@ class Digester:
             return self.attributes
         own = value.__dict__
         return [name for name in self.attributes if name in own or hasattr(kind, name)]
-
-
-@functools.cache
-def _computed_once(function: Callable[[], Any]) -> Any:
-    return function()
-
-
-def _computed(function: Callable[[], Any]) -> Any:
-    try:
-        return _computed_once(function)
-    except TypeError:  # not hashable: compute it each time
-        return function()
 
 
 def _is_instance_of_class_with_attributes(value: Any) -> bool:
@@ -175,8 +190,13 @@ def _identity(value: Any) -> bytes:
     for name in ("relais_source", "source_path", "url", "slug", "name"):
         found = getattr(value, name, None)
         if isinstance(found, str):
-            return found.encode()
+            return _bytes(found)
     return b""
+
+
+def _bytes(text: str) -> bytes:
+    """Text as bytes, whatever it holds (a file name read from disk may hold undecodable bytes)."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _hash(*parts: bytes) -> bytes:

@@ -22,6 +22,7 @@ import hashlib
 import importlib.metadata
 import os
 import pickle
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -80,21 +81,49 @@ def code_folders(settings: Mapping[str, Any]) -> list[str]:
     return [str(Path(__file__).parent), *settings.get("PLUGIN_PATHS", []), str(settings.get("THEME", "theme"))]
 
 
-@functools.cache
 def code_digest(folders: tuple[str, ...]) -> str:
-    """Relais, the plugins and the theme, byte for byte, with the rendering libraries' versions."""
+    """Relais, the plugins and the theme, byte for byte, with the rendering libraries' versions.
+
+    Computed for every build (a preview builds many times in one process);
+    a file whose size and date did not change is not read again.
+    """
     digest = hashlib.blake2b(digest_size=20)
-    for library in _RENDERING_LIBRARIES:
-        try:
-            digest.update(f"{library}={importlib.metadata.version(library)};".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{library}=none;".encode())
+    digest.update(_library_versions().encode())
     for folder in folders:
         for path in sorted(Path(folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("test_"):
-                digest.update(path.as_posix().encode())
-                digest.update(path.read_bytes())
+            if "__pycache__" in path.parts or path.name.startswith("test_"):
+                continue
+            try:
+                found = path.stat()
+            except OSError:
+                continue
+            if not stat.S_ISREG(found.st_mode):
+                continue
+            digest.update(path.as_posix().encode("utf-8", "surrogatepass"))
+            digest.update(_file_digest(path, found.st_size, found.st_mtime_ns))
     return digest.hexdigest()
+
+
+@functools.cache
+def _library_versions() -> str:
+    versions = []
+    for library in _RENDERING_LIBRARIES:
+        try:
+            versions.append(f"{library}={importlib.metadata.version(library)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{library}=none")
+    return ";".join(versions)
+
+
+_file_digests: dict[str, tuple[int, int, bytes]] = {}
+
+
+def _file_digest(path: Path, size: int, mtime_ns: int) -> bytes:
+    known = _file_digests.get(str(path))
+    if known is None or known[:2] != (size, mtime_ns):
+        known = (size, mtime_ns, hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
+        _file_digests[str(path)] = known
+    return known[2]
 
 
 def settings_digest(settings: Mapping[str, Any]) -> bytes:
@@ -158,10 +187,10 @@ class PageDigests:
             return ""  # no key: always rendered
         digester = self._digester(frozenset(reads.attributes))
         digest = hashlib.blake2b(self.base, digest_size=20)
-        digest.update(f"{name}\0{sorted(reads.templates)}".encode())
+        digest.update(f"{name}\0{sorted(reads.templates)}".encode("utf-8", "surrogatepass"))
         for read in sorted(reads.names):
             value = values.get(read, context.get(read, environment.globals.get(read, _MISSING)))
-            digest.update(read.encode() + b"\0")
+            digest.update(read.encode("utf-8", "surrogatepass") + b"\0")
             digest.update(b"-" if value is _MISSING else digester.digest(value))
         return digest.hexdigest()
 

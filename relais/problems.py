@@ -45,6 +45,11 @@ class Problem:
         return Problem(self.file, self.line, self.field, self.what, self.fix, Severity.WARNING, self.column)
 
 
+# Past this many problems in one file, the rest are counted, not listed: a
+# file that is wrong everywhere (pasted data) must not bury the other files'.
+MAX_PROBLEMS_PER_FILE = 30
+
+
 class Problems:
     """An ordered collection of problems with helpers to add and report them."""
 
@@ -62,6 +67,21 @@ class Problems:
 
     def warning(self, file: str, line: int, field: str, what: str, fix: str = "") -> None:
         self.add(Problem(file, line, field, what, fix, Severity.WARNING))
+
+    def limit_per_file(self, most: int = MAX_PROBLEMS_PER_FILE) -> None:
+        """Keep each file's first ``most`` problems, errors first, and one problem that counts the others."""
+        by_file: dict[str, list[Problem]] = {}
+        for problem in self._items:
+            by_file.setdefault(problem.file, []).append(problem)
+        kept: list[Problem] = []
+        for problems in by_file.values():
+            if len(problems) <= most:
+                kept.extend(problems)
+                continue
+            ordered = sorted(problems, key=lambda p: (p.severity is not Severity.ERROR, p.line, p.column))
+            kept.extend(ordered[:most])
+            kept.append(_left_out(ordered[most:]))
+        self._items = kept
 
     @property
     def errors(self) -> list[Problem]:
@@ -83,3 +103,21 @@ class Problems:
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+def _left_out(problems: list[Problem]) -> Problem:
+    errors = sum(problem.severity is Severity.ERROR for problem in problems)
+    counts = ", ".join(
+        f"{count} {word}{'' if count == 1 else 's'}"
+        for count, word in ((errors, "error"), (len(problems) - errors, "warning"))
+        if count
+    )
+    first = min(problems, key=lambda problem: problem.line)
+    return Problem(
+        first.file,
+        first.line,
+        "",
+        f"{len(problems)} more problem{'' if len(problems) == 1 else 's'} in this file, not listed ({counts})",
+        "fix the ones above first; the file may hold something pasted by mistake",
+        Severity.ERROR if errors else Severity.WARNING,
+    )

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .limits import Limits
 from .problems import Problem
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -26,8 +27,12 @@ class Language(BaseModel):
     locale: str = Field(description="The Babel locale for dates and numbers, such as fr_CA.")
 
 
-class SiteConfig(BaseModel):
-    """What Relais needs from the settings; everything else is Pelican's."""
+class SiteConfig(Limits):
+    """What Relais needs from the settings; everything else is Pelican's.
+
+    The limits on content files (``MAX_FILE_KB``, ``MAX_TAGS``…) come from
+    :class:`~relais.limits.Limits`, with their defaults.
+    """
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 

@@ -30,6 +30,7 @@ from typing import Any
 from .built import check_built_site
 from .cache import Cache, cache_folder
 from .clock import Clock, build_clock
+from .collisions import output_collisions
 from .content import ContentIndex, load_content
 from .content_types import CORE_TYPES, ContentType
 from .entry_checks import entry_problems
@@ -105,12 +106,33 @@ def load_site(
     problems.extend(index.problems)
     cache = Cache(cache_folder(Path(settings["OUTPUT_PATH"]))) if settings.get("OUTPUT_PATH") else Cache(None)
     site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins, cache)
+    problems.extend(output_collisions(site))
     convert_bodies(site)
     for source_check in site.hooks("SOURCE_CHECKS"):
-        problems.extend(source_check(site))
-    problems.extend(entry_problems(site))
+        problems.extend(_guarded(source_check, site))
+    problems.extend(_guarded(entry_problems, site))
+    problems.limit_per_file()
     return site, problems
 
 
 def run_output_checks(site: Site, output_dir: Path, hashes: Mapping[str, str] | None = None) -> None:
     site.problems.extend(check_built_site(site.hooks("OUTPUT_CHECKS"), site, output_dir, hashes))
+
+
+def _guarded(source_check: Callable[[Site], Iterable[Problem]], site: Site) -> list[Problem]:
+    """A check's problems; if it crashes, one error naming it, and the other checks still run."""
+    found: list[Problem] = []
+    try:
+        found.extend(source_check(site))
+    except Exception as err:  # noqa: BLE001 - never a traceback; nothing is published while a check fails
+        plugin = source_check.__module__.split(".")[0]
+        found.append(
+            Problem(
+                f"plugins/{plugin}",
+                0,
+                "",
+                f"the check {source_check.__name__} stopped on an unexpected error ({type(err).__name__}: {err})",
+                "nothing can be published until it runs: report this message to whoever looks after your site's Relais",
+            )
+        )
+    return found

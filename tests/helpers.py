@@ -8,14 +8,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEMO_TODAY = "2026-11-22"
 
 
-def publish(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``publish.py`` as a writer would, in a fresh process."""
+def publish(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, **run_options: Any
+) -> subprocess.CompletedProcess[str]:
+    """Run ``publish.py`` as a writer would, in a fresh process; ``run_options`` (``timeout``…) go to subprocess."""
     full_env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
     full_env.update(env or {})
     return subprocess.run(
@@ -25,6 +28,7 @@ def publish(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
         capture_output=True,
         text=True,
         check=False,
+        **run_options,
     )
 
 

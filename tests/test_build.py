@@ -158,7 +158,7 @@ def test_summary_says_what_was_built(content: Path, tmp_path: Path) -> None:
 def test_refuses_to_replace_the_project_folder(content: Path) -> None:
     result = publish("build", "--content", str(content), "--output", str(ROOT))
     assert result.returncode == 1
-    assert "OUTPUT_PATH" in result.stderr and (ROOT / "publish.py").exists()
+    assert "holds the project itself" in result.stderr and (ROOT / "publish.py").exists()
 
 
 def test_plain_pelican_builds_every_language_too(content: Path, tmp_path: Path) -> None:

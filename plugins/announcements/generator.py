@@ -13,6 +13,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from relais.digest import pure
 from relais.site import SETTINGS_KEY, Site
 
 from .collect import PAGE_SETTING, Announcement, offered
@@ -53,6 +54,7 @@ def write_snippet_files(output: Path, announcement: Announcement) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
 
 
+@pure
 def snippet_rows(text: str, width: int = 60, most: int = 14) -> int:
     """A text box tall enough for a snippet on a phone, up to a limit (it scrolls beyond)."""
     lines = sum(max(1, -(-len(line) // width)) for line in text.rstrip("\n").split("\n"))

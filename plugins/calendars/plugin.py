@@ -10,6 +10,7 @@ from feeds.plugin import translator
 from pelican import signals
 from pelican.generators import Generator
 
+from relais.digest import pure
 from relais.generators import EntryPage
 from relais.site import SETTINGS_KEY, Site
 
@@ -23,7 +24,7 @@ def event_calendar_url(settings: dict[str, Any], page: EntryPage) -> str:
 def add_template_helpers(generator: Generator) -> None:
     settings = generator.settings
     if settings.get("EVENT_ICS_URL"):
-        generator.env.globals["event_calendar_url"] = functools.partial(event_calendar_url, settings)
+        generator.env.globals["event_calendar_url"] = pure(functools.partial(event_calendar_url, settings))
     if settings.get("CALENDAR_URL"):
         generator.env.globals["language_calendar_url"] = settings["CALENDAR_URL"]
 

@@ -18,6 +18,7 @@ from pelican import signals
 from pelican.generators import Generator
 from theme_i18n.theme_i18n import load_translations
 
+from relais.digest import pure
 from relais.problems import Problem
 from relais.settings import line_of_setting
 from relais.site import SETTINGS_KEY, Site
@@ -61,7 +62,7 @@ def gather(generators: list[Generator]) -> None:
 
 
 def add_template_helpers(generator: Generator) -> None:
-    generator.env.globals["public_url"] = functools.partial(public_url, generator.settings)
+    generator.env.globals["public_url"] = pure(functools.partial(public_url, generator.settings))
 
 
 class FeedsGenerator(Generator):

@@ -16,7 +16,6 @@ from relais.content import Entry
 from relais.problems import Problem, Severity
 from relais.settings import line_of_setting
 from relais.site import Site
-from relais.sources import SourceError, read_text, split_front_matter
 
 from .documents import Located, body_document, yaml_document
 from .scanner import Document, Finding, Region, scan
@@ -36,19 +35,12 @@ def language_in_settings(site: Site) -> Iterator[Problem]:
 
 
 def entry_documents(entry: Entry, site: Site) -> list[Located]:
-    """The front matter (or whole YAML file) and the body of an entry, as read from its file."""
-    languages = site.config.LANGUAGES
-    try:
-        text = read_text(site.content_dir / entry.source, entry.shown_as)
-    except (OSError, SourceError):
-        return []  # already reported by the content checks
-    if not entry.type.has_body:
-        return [yaml_document(text, 1, entry.lang, languages)]
-    try:
-        yaml_text, first_line, body, body_line = split_front_matter(text, entry.shown_as)
-    except SourceError:
-        return []
-    return [yaml_document(yaml_text, first_line, entry.lang, languages), body_document(body, body_line, entry.lang)]
+    """The front matter (or whole YAML file) and the body of an entry, as the build read them (once)."""
+    front, languages = entry.front, site.config.LANGUAGES
+    documents = [yaml_document(front.yaml_text, front.first_line, entry.lang, languages, front.scalars)]
+    if entry.type.has_body:
+        documents.append(body_document(front.body, front.body_line, entry.lang))
+    return documents
 
 
 def located_problems(located: Located, shown_as: str, terms: tuple[Term, ...]) -> Iterator[Problem]:

@@ -9,12 +9,10 @@ later, without knowing their fields.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-import yaml
-
-from relais.sources import Location
+from relais.sources import ScalarSpan
 
 from .scanner import Document, Marker, Region, Span, line_and_column
 
@@ -78,17 +76,21 @@ def _paragraphs(text: str) -> Iterator[Span]:
         yield (start, len(text))
 
 
-def yaml_document(yaml_text: str, first_line: int, lang: str, languages: Collection[str]) -> Located:
-    """Each text value is a region, in the language its path names (``bio: {fr: …}``) or the file's."""
+def yaml_document(
+    yaml_text: str, first_line: int, lang: str, languages: Collection[str], scalars: Iterable[ScalarSpan]
+) -> Located:
+    """Each text value is a region, in the language its path names (``bio: {fr: …}``) or the file's.
+
+    ``scalars`` say where each value is written (the build's one reading of the YAML).
+    """
     document = Document(yaml_text)
     located = Located(document, first_line)
-    node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     lines: list[tuple[int, int]] = []  # first and last line of each region's node
-    for scalar, path in _value_scalars(node, ()):
+    for scalar in scalars:
         start, end = _content_span(yaml_text, scalar)
-        hint = next((str(part) for part in path if str(part) in languages), lang)
+        hint = next((str(part) for part in scalar.location if str(part) in languages), lang)
         document.regions.append(Region(start, end, hint))
-        lines.append((scalar.start_mark.line, scalar.end_mark.line))
+        lines.append((scalar.first_row, scalar.last_row))
     document.skipped = [match.span() for match in _NOT_PROSE.finditer(yaml_text)]
     for match in FRONT_MARKER.finditer(yaml_text):
         if any(region.start <= match.start() < region.end for region in document.regions):
@@ -100,20 +102,9 @@ def yaml_document(yaml_text: str, first_line: int, lang: str, languages: Collect
     return located
 
 
-def _value_scalars(node: yaml.Node | None, path: Location) -> Iterator[tuple[yaml.ScalarNode, Location]]:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _value_scalars(value, (*path, key.value))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            yield from _value_scalars(item, (*path, index))
-    elif isinstance(node, yaml.ScalarNode):
-        yield node, path
-
-
-def _content_span(text: str, scalar: yaml.ScalarNode) -> Span:
+def _content_span(text: str, scalar: ScalarSpan) -> Span:
     """The characters of a value in the source, without YAML's quotes or block header."""
-    start, end = scalar.start_mark.index, scalar.end_mark.index
+    start, end = scalar.start, scalar.end
     if scalar.style in ('"', "'"):
         return start + 1, end - 1
     if scalar.style in ("|", ">"):

@@ -11,6 +11,7 @@ This also makes plain ``pelican`` and ``pelican -lr`` build both languages.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from pelican import Pelican, signals
 from pelican.generators import Generator
 
 from relais.build import exception_problem
+from relais.digest import pure, reads
 from relais.incremental import INCREMENTAL_KEY
 from relais.ledger import LedgerState
 from relais.problems import Problem
@@ -111,6 +113,7 @@ def _build_language(settings: dict[str, Any], lang: str) -> tuple[list[Problem],
         Pelican(sub_settings).run()
     except Exception as err:  # noqa: BLE001 - any failure must fail the build, with its reason
         site.problems.add(exception_problem(err))
+    site.cache.note_used()  # this process's part of the build, for the parent's pruning
     incremental = settings.get(INCREMENTAL_KEY)
     return list(site.problems)[already:], incremental.ledger.state if incremental is not None else None
 
@@ -148,15 +151,46 @@ def add_language_links(generator: Generator) -> None:
     if site is None:
         return
     links = LanguageLinks(generator.settings, site)
+    # What each function's result depends on besides its arguments (see relais.digest).
+    structure = functools.partial(translation_structure, site)
     generator.env.globals.update(
-        language_links=links.for_page,
-        translations_of=links.translations,
+        language_links=reads(links.for_page, structure),
+        translations_of=reads(links.translations, structure),
         LANGUAGES=site.config.LANGUAGES,
         LANG=generator.settings["DEFAULT_LANG"],
         SITE_DEFAULT_LANG=site.config.DEFAULT_LANG,
-        home_url=links.home,
-        author_bio=links.author_bio,
+        home_url=pure(links.home),
+        author_bio=reads(links.author_bio, functools.partial(author_bios, site)),
     )
+
+
+def translation_structure(site: Site) -> tuple[tuple[Any, ...], ...]:
+    """Which entries are on the site, in which language, with which translation and category.
+
+    Links between languages depend on this only (and on the settings): a page's
+    language links are the same as long as it does not change.
+    """
+
+    def compute() -> tuple[tuple[Any, ...], ...]:
+        return tuple(
+            sorted(
+                (
+                    entry.type.name,
+                    entry.lang,
+                    entry.slug,
+                    entry.translation_key or "",
+                    site.index.is_published(entry),
+                    str(getattr(entry.data, "category", "") or ""),
+                )
+                for entry in site.index.entries
+            )
+        )
+
+    return site.once("translation structure", compute)
+
+
+def author_bios(site: Site) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((author.data.name, author.data.bio) for author in site.index.authors.values()))
 
 
 def register() -> None:

@@ -12,6 +12,7 @@ from relais.cache import key_of
 from relais.incremental import checks_inputs
 from relais.private_list import FIELD, NeverPublishList, Rule, load_list
 from relais.problems import Problem, Severity
+from relais.sources import SourceError, read_bytes
 from relais.workers import remembered_map
 
 from . import messages
@@ -73,10 +74,13 @@ _scanning: Site | None = None
 
 
 def _place_key(inputs: str, place: Place) -> str:
-    """The file's name and bytes (the settings: their values too, in ``inputs``); "" when it cannot be read."""
+    """The file's name and bytes (the settings: their values too, in ``inputs``); "" when it cannot be read.
+
+    Read like every source: never through a link, never from a pipe that would wait forever.
+    """
     try:
-        data = place.path.read_bytes()
-    except OSError:
+        data = read_bytes(place.path, place.shown_as)
+    except (OSError, SourceError):
         return ""
     return key_of(inputs, place.shown_as, place.relative, data)
 

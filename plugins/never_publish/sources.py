@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 from relais.built import KINDS
 from relais.content import Entry
 from relais.private_list import shown_path
-from relais.rendering import MarkdownRenderer, body_html, markdown_options
-from relais.sources import FrontMatter, SourceError, read_text
+from relais.rendering import MarkdownRenderer, body_html, convert_within_limits, markdown_options
+from relais.sources import FrontMatter, SourceError, read_bytes, read_text
 
 from .haystack import Haystack, Hit
 from .markup import parse_html
@@ -138,7 +138,7 @@ def _read_source(site: Site, path: Path, relative: str, entry: Entry | None) -> 
     if entry is not None:
         _read_entry(site, source, path, entry)
     else:
-        data = path.read_bytes()
+        data = read_bytes(path, source.shown_as)  # never a link, never a pipe that would wait forever
         _add_written(source, data)
         add_file(source.haystack, data, path.name, kind=KINDS.get(suffix, ""), place=_at_line, lines=True, raw=False)
     return source
@@ -156,10 +156,12 @@ def _at_line(_text: str, line: int) -> Spot:
 
 
 def _read_entry(site: Site, source: Source, path: Path, entry: Entry) -> None:
-    try:
-        text = read_text(path, source.shown_as)
-    except SourceError:
-        text = path.read_bytes().decode("utf-8", "replace")
+    text = entry.front.text  # as the build read it, once
+    if not text:  # read before the text was kept (an entry made by hand, in a test)
+        try:
+            text = read_text(path, source.shown_as)
+        except SourceError:
+            text = read_bytes(path, source.shown_as).decode("utf-8", "replace")
     body = body_html(entry, site) if entry.type.has_body and entry.front.body.strip() else ""
     source.literal_until = add_entry(source.haystack, text, entry.front, body, lambda value: _markdown(site, value))
     if body:
@@ -205,7 +207,8 @@ def _scalars(value: Any, location: tuple[Any, ...] = ()) -> Iterator[tuple[tuple
 
 def _markdown(site: Site, text: str) -> str:
     renderer = site.once("never-publish markdown", lambda: MarkdownRenderer(markdown_options(site.settings)))
-    return renderer.convert(text)
+    # Within the build's limits: a value of 20,000 '[' would take minutes (ConversionError fails closed).
+    return convert_within_limits(renderer, text, site.config)
 
 
 def _settings_source(site: Site) -> Source:

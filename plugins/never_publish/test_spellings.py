@@ -22,7 +22,7 @@ from never_publish.views import add_file
 from relais.folding import fold
 from relais.private_list import Rule
 from relais.rendering import MarkdownRenderer
-from relais.sources import parse_yaml, split_front_matter
+from relais.sources import SourceError, parse_yaml, split_front_matter
 from tests.helpers import ROOT
 
 ADDRESS = "2250, rue des Lucioles"
@@ -355,4 +355,5 @@ def test_yaml_block_scalars_and_line_breaks_are_read(field: str) -> None:
         value = f"{block}\n{indent}2250 rue des\n{indent}Lucioles"
         assert entry_found(template.format(value=value)), (field, block)
     assert entry_found(template.format(value='"2250 rue des Luci\\\n  oles"'))  # a line continued with \\
-    assert entry_found(template.format(value="!!binary MjI1MCBydWUgZGVzIEx1Y2lvbGVz"))
+    with pytest.raises(SourceError):  # a value hidden in base64 is refused with the whole file
+        entry_found(template.format(value="!!binary MjI1MCBydWUgZGVzIEx1Y2lvbGVz"))

@@ -264,9 +264,12 @@ def _json(text: str) -> Any:
 
 
 def _markdown(text: str) -> str:
-    from markdown import markdown
+    """The text as a forum shows it; within the default limits (ConversionError fails closed)."""
+    from relais.limits import DEFAULT_LIMITS
+    from relais.rendering import MarkdownRenderer, convert_within_limits
 
-    return markdown(text, extensions=["extra"], output_format="html")
+    renderer = MarkdownRenderer({"extensions": ["extra"], "output_format": "html"})
+    return convert_within_limits(renderer, text, DEFAULT_LIMITS)
 
 
 def _name_for(media: str) -> str:

@@ -16,6 +16,8 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from relais.digest import pure
+
 from .outbound import mark_outbound_links
 from .policy import content_security_policy, own_hosts
 from .requests_check import outside_requests
@@ -26,7 +28,7 @@ OUTPUT_CHECKS = (outside_requests,)
 
 def install_policy(generator: Generator) -> None:
     # Our own constant text: no need to escape its quotes.
-    generator.env.globals["content_security_policy"] = lambda wasm=False: Markup(content_security_policy(wasm))
+    generator.env.globals["content_security_policy"] = pure(lambda wasm=False: Markup(content_security_policy(wasm)))
 
 
 def mark_links(html: str, relative_path: str, settings: dict[str, Any]) -> str:

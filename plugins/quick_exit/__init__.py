@@ -12,8 +12,13 @@ to the button and in the footer.
 
 from __future__ import annotations
 
+import functools
+
+from languages.languages import translation_structure
 from pelican import signals
 from pelican.generators import Generator
+
+from relais.digest import pure, reads
 
 from .settings import exit_url, missing_safety_pages, safety_page_url
 
@@ -30,8 +35,11 @@ def install(generator: Generator) -> None:
     if site is None:
         return
     generator.env.globals.update(
-        quick_exit_url=lambda lang: exit_url(generator.settings, lang),
-        safety_page_url=lambda lang: safety_page_url(site, generator.settings, lang),
+        quick_exit_url=pure(functools.partial(exit_url, generator.settings)),
+        # Which safety page a language has: the entries on the site, their languages and keys.
+        safety_page_url=reads(
+            functools.partial(safety_page_url, site, generator.settings), functools.partial(translation_structure, site)
+        ),
     )
 
 

@@ -61,7 +61,7 @@ def build_indexes(settings: dict[str, Any], output_path: str) -> None:
     for job in jobs:
         cached = site.cache.get(CACHE_NAMESPACE, job.key)
         if isinstance(cached, dict):
-            _write_files(output / job.lang / INDEX_FOLDER, cached)
+            _write_files(output, f"{job.lang}/{INDEX_FOLDER}", cached, settings)
         else:
             job.process = _start(output, job.lang)
     for job in jobs:
@@ -119,9 +119,14 @@ def _finish(process: subprocess.Popen[str], target: Path) -> dict[str, bytes]:
     return files
 
 
-def _write_files(target: Path, files: dict[str, bytes]) -> None:
+def _write_files(output: Path, folder: str, files: dict[str, bytes], settings: dict[str, Any]) -> None:
+    """An index from the cache: through the build's ledger, which links the previous output's identical files."""
+    incremental = settings.get(INCREMENTAL_KEY)
     for relative, data in files.items():
-        path = target / relative
+        if incremental is not None:
+            incremental.ledger.write(f"{folder}/{relative}", data)
+            continue
+        path = output / folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 

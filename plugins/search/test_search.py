@@ -57,5 +57,6 @@ def test_indexing_writes_only_into_the_output(tmp_path: Path) -> None:
         "build", "--settings", str(ROOT / "pelicanconf.py"), "--content", str(content), "--output", "out", cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["content", "out"]
+    # The build cache sits beside the output (README, "Fast builds"); nothing else is written outside it.
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".relais-cache", "content", "out"]
     assert (tmp_path / "out/en/pagefind/pagefind-entry.json").is_file()

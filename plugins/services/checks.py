@@ -60,21 +60,7 @@ def full_public_address(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
         )
 
 
-# Pages of the services folder that are not services.
-RESERVED_NAMES = ("timetable",)
-
-
-def free_file_name(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
-    if entry.slug in RESERVED_NAMES:
-        yield entry.problem(
-            ("title",),
-            "file name",
-            f"a service cannot be called '{entry.slug}': the {entry.slug} page has that address",
-            f"rename the file, for example {entry.slug}-service.md",
-        )
-
-
-SERVICE_CHECKS = (confidential_location, full_public_address, spoken_languages, something_to_reach, free_file_name)
+SERVICE_CHECKS = (confidential_location, full_public_address, spoken_languages, something_to_reach)
 
 
 def check_services(site: Site) -> Iterator[Problem]:

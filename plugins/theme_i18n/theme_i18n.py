@@ -24,6 +24,7 @@ from babel.support import NullTranslations, Translations
 from pelican import signals
 from pelican.generators import Generator
 
+from relais.digest import pure
 from relais.site import SETTINGS_KEY
 
 CATALOGS = "translations/{lang}/LC_MESSAGES"
@@ -82,7 +83,7 @@ def install(generator: Generator) -> None:
         iso_date=iso_date,
     )
     env.globals["LOCALE"] = locale
-    env.globals["_in"] = functools.partial(gettext_in, generator.settings["THEME"], site.config.LANGUAGES)
+    env.globals["_in"] = pure(functools.partial(gettext_in, generator.settings["THEME"], site.config.LANGUAGES))
 
 
 def gettext_in(theme: str, languages: dict[str, Any], lang: str, message: str) -> str:
