@@ -149,9 +149,10 @@ class _BuilderProcess:
             data = pipe.read()
         _pid, status = os.waitpid(self.child, 0)
         self.child = 0
-        self._clear_up(finished=bool(data))
-        if data:
-            return pickle.loads(data)  # from our own child
+        outcome = _outcome_from(data)
+        self._clear_up(finished=outcome is not None)
+        if outcome is not None:
+            return outcome
         code = os.waitstatus_to_exitcode(status)
         return _failed(
             Problem(
@@ -220,6 +221,15 @@ def problem_lines(problems: Problems, strict: bool) -> list[str]:
     text = io.StringIO()
     print_problems(problems, strict, text)
     return text.getvalue().splitlines()
+
+
+def _outcome_from(data: bytes) -> BuildOutcome | None:
+    """What the child sent, or None when it stopped before sending all of it."""
+    try:
+        outcome = pickle.loads(data)  # from our own child
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return None
+    return outcome if isinstance(outcome, BuildOutcome) else None
 
 
 def _failed(problem: Problem, strict: bool) -> BuildOutcome:
