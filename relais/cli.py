@@ -36,6 +36,12 @@ def _today(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _port(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: use a number from 1 to 65535, such as 8000")
+    return int(text)
+
+
 def _where(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--content", type=Path, metavar="DIR", help="content folder to use (default: the settings' PATH, content/)"
@@ -90,11 +96,15 @@ def make_parser() -> argparse.ArgumentParser:
     serve_parser = commands.add_parser(
         "serve",
         help="build and preview on http://127.0.0.1:8000/",
-        description="Build the site, serve it on this computer only, and "
-        "build again whenever content, theme, plugins or settings change.",
+        description="Build the site and show it on this computer only (http://127.0.0.1:PORT/). Every save "
+        "to the content or the theme builds it again and the open page reloads by itself; when a build "
+        "fails, its problems show in the page and here, and the last good site stays. A change to the "
+        "plugins, Relais or the settings restarts the preview on the same port.",
     )
     _common(serve_parser, output=True)
-    serve_parser.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    serve_parser.add_argument(
+        "--port", type=_port, default=8000, help="port to serve on, from 1 to 65535 (default: 8000)"
+    )
 
     new_parser = commands.add_parser(
         "new",
@@ -177,30 +187,22 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from .serve import ServeOptions, serve
 
-    settings = read_site_settings(args.settings, args.content, args.output)
-    command = [
-        sys.executable,
-        str(Path(__file__).resolve().parents[1] / "publish.py"),
-        "build",
-        "--settings",
-        str(args.settings),
-    ]
+    return serve(ServeOptions(_options(args), args.port, _serve_arguments(args)))
+
+
+def _serve_arguments(args: argparse.Namespace) -> tuple[str, ...]:
+    """``publish.py serve`` with the same choices: how the preview restarts itself after a code change."""
+    arguments = [str(Path(__file__).resolve().parents[1] / "publish.py"), "serve", "--settings", str(args.settings)]
     for flag in ("content", "output"):
         if getattr(args, flag):
-            command += [f"--{flag}", str(getattr(args, flag))]
+            arguments += [f"--{flag}", str(getattr(args, flag))]
     if args.today:
-        command += ["--today", args.today.isoformat()]
+        arguments += ["--today", args.today.isoformat()]
     if args.strict:
-        command.append("--strict")
-    watched = [
-        Path(settings["PATH"]),
-        Path(settings["THEME"]),
-        args.settings,
-        *map(Path, settings.get("PLUGIN_PATHS", [])),
-    ]
-    return serve(Path(settings["OUTPUT_PATH"]), command, watched, "127.0.0.1", args.port)
+        arguments.append("--strict")
+    return (*arguments, "--port", str(args.port))
 
 
 def run_new(args: argparse.Namespace) -> int:
