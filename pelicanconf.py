@@ -225,6 +225,10 @@ BAD_DATES_CHANNELS = {
     },
 }
 
+# The translation_key of the pages (content/pages/) that explain reporting at
+# length; the list links to the one of its language.
+BAD_DATES_HOW_TO_REPORT_PAGE = "how-to-report"
+
 # --- Respectful language -----------------------------------------------------
 # Settings whose text readers see, checked like the content (see README.md).
 LANGUAGE_CHECK_SETTINGS = [

@@ -30,6 +30,7 @@ from .editions import TYPE_NAME, all_editions
 from .identifiers import addresses_in, known_contact, phones_in
 from .months import months_between, parse_day_or_month, parse_month
 from .places import gives_a_place_away
+from .schema import Report
 from .voice import first_person_word
 
 if TYPE_CHECKING:
@@ -67,12 +68,31 @@ def _edition_problems(entry: Entry, site: Site) -> Iterator[Problem]:
                 "(the list holds only the reports' public fields)"
             ),
         )
-    if not entry.valid:
-        return  # a report with a wrong field is left out until it is fixed; its problems are listed already
+    edition = getattr(entry.data, "edition", None)
+    if edition is None:
+        return  # without its month, an edition's dates cannot be checked; the month's problem is listed already
     config = bad_dates_settings(site.settings)
     seen: dict[str, int] = {}
-    for position, report in enumerate(entry.data.reports):
+    for position, report in valid_reports(entry):
         yield from _report_problems(entry, position, report, config, seen)
+
+
+def valid_reports(entry: Entry) -> list[tuple[int, Report]]:
+    """Each report that passes the schema, with its place in the file.
+
+    In a file with a wrong field somewhere, the other reports are still
+    checked, so that staff see every problem of the edition at once.
+    """
+    if entry.valid:
+        return list(enumerate(entry.data.reports))
+    raw = entry.front.data.get("reports")
+    found = []
+    for position, item in enumerate(raw if isinstance(raw, list) else []):
+        try:
+            found.append((position, Report.model_validate(item)))
+        except ValueError:
+            continue
+    return found
 
 
 def _file_place(entry: Entry, site: Site) -> Iterator[Problem]:
@@ -160,7 +180,7 @@ def _text_problems(report: Any, lang: str, problem: Any) -> Iterator[Problem]:
         )
 
 
-def _date_problems(entry: Entry, report: Any, problem: Any, window: int) -> Iterator[Problem]:
+def _date_problems(entry: Entry, report: Report, problem: Any, window: int) -> Iterator[Problem]:
     happened = parse_day_or_month(report.date)
     month = parse_month(entry.data.edition)
     if report.reported_on < happened.first_day:
@@ -192,7 +212,7 @@ def check_editions(site: Site) -> Iterator[Problem]:
     """The ``SOURCE_CHECKS`` hook: the settings, then what needs several files or today's date."""
     problems = list(settings_problems(site.settings, site.settings_file))
     yield from problems
-    editions = [entry for entry in all_editions(site) if entry.valid]
+    editions = [entry for entry in all_editions(site) if getattr(entry.data, "edition", None)]
     for entry, found in _across_files(editions, site):
         yield as_draft_warning(found) if entry.is_draft else found
 
@@ -212,7 +232,7 @@ def _ids_used_twice(editions: list[Entry]) -> Iterator[tuple[Entry, Problem]]:
     """An id names one report for good: in the feeds, the lookup and links, across the months."""
     first: dict[tuple[str, str], Entry] = {}
     for entry in editions:
-        for position, report in enumerate(entry.data.reports):
+        for position, report in valid_reports(entry):
             other = first.setdefault((entry.lang, report.id), entry)
             if other is not entry:
                 yield (
@@ -230,7 +250,7 @@ def _ids_used_twice(editions: list[Entry]) -> Iterator[tuple[Entry, Problem]]:
 
 def _after_today(editions: list[Entry], today: dt.date) -> Iterator[tuple[Entry, Problem]]:
     for entry in editions:
-        for position, report in enumerate(entry.data.reports):
+        for position, report in valid_reports(entry):
             if parse_day_or_month(report.date).first_day > today:
                 yield (
                     entry,
@@ -295,8 +315,8 @@ def _shared_value(report: Any, field: str) -> Any:
 
 
 def _missing_or_different(entry: Entry, other: Entry) -> Iterator[Problem]:
-    theirs = {report.id: report for report in other.data.reports}
-    for position, report in enumerate(entry.data.reports):
+    theirs = {report.id: report for _position, report in valid_reports(other)}
+    for position, report in valid_reports(entry):
         twin = theirs.get(report.id)
         if twin is None:
             yield _report_problem(

@@ -38,6 +38,8 @@ class BadDatesSettings(BaseModel):
     BAD_DATES_NOINDEX: bool = True
     BAD_DATES_PAPER: list[Paper] = Field(default_factory=lambda: ["letter", "a4"], min_length=1)
     BAD_DATES_CHANNELS: dict[str, Channel] = Field(default_factory=dict)
+    # The translation_key of the pages that explain reporting at length (content/pages/), linked from the list.
+    BAD_DATES_HOW_TO_REPORT_PAGE: str | None = "how-to-report"
 
     @field_validator("BAD_DATES_TYPES")
     @classmethod

@@ -57,9 +57,11 @@ class Guidance:
     safety_title: str
     safety: tuple[str, ...]
     channels: tuple[ChannelView, ...]
+    more_url: str = ""  # the page that explains reporting at length, when the site has one in this language
+    more: str = ""
 
 
-def guidance(config: BadDatesSettings, lang: str, translate: Translate) -> Guidance:
+def guidance(config: BadDatesSettings, lang: str, translate: Translate, more_url: str = "") -> Guidance:
     return Guidance(
         title=translate("Bad date list"),
         how_to_report=translate("How to report a bad date"),
@@ -75,4 +77,6 @@ def guidance(config: BadDatesSettings, lang: str, translate: Translate) -> Guida
             translate("If you are in danger right now, call emergency services first."),
         ),
         channels=channels(config, lang, translate),
+        more_url=more_url,
+        more=translate("More about reporting: what we ask, and what we never share"),
     )

@@ -74,4 +74,11 @@ def _compute(site: Site, settings: dict[str, Any], lang: str) -> LanguageViews:
                 reports=tuple(maker.report(report, entry.data.edition, url) for report in entry.data.reports),
             )
         )
-    return LanguageViews(lang, config, maker.words, guidance(config, lang, translate), tuple(editions), translate)
+    more = _how_to_report_url(site, settings, config, lang)
+    return LanguageViews(lang, config, maker.words, guidance(config, lang, translate, more), tuple(editions), translate)
+
+
+def _how_to_report_url(site: Site, settings: dict[str, Any], config: BadDatesSettings, lang: str) -> str:
+    key = config.BAD_DATES_HOW_TO_REPORT_PAGE
+    page = next((entry for entry in site.index.published("page", lang) if key and entry.translation_key == key), None)
+    return url_for(settings, "PAGE_URL", lang, slug=page.slug) if page is not None else ""
