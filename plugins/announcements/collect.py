@@ -128,7 +128,7 @@ def announce_fields(entry: Entry) -> tuple[Any, Location]:
 
 def announcement_slug(entry: Entry) -> str:
     base = slugify(entry.translation_key) if entry.translation_key else entry.slug
-    return base if entry.type.name == ANNOUNCEMENT.name else f"{entry.type.name}-{base}"
+    return base if entry.type.name == ANNOUNCEMENT.name else f"{slugify(entry.type.name)}-{base}"
 
 
 class _Maker:

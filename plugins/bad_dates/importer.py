@@ -170,8 +170,7 @@ def _misaligned_rows(sheet: Sheet, shown_as: str, problems: Problems) -> set[int
     refused without reading any of their cells."""
     wrong = set()
     for number, cells in sheet.rows:
-        extra = cells[len(sheet.headings) :]
-        if len(cells) < len(sheet.headings) or any(cell.strip() for cell in extra):
+        if len(cells) != len(sheet.headings):
             wrong.add(number)
             problems.error(
                 shown_as,
@@ -218,7 +217,7 @@ def _reports(
                 shown_as,
                 0,
                 _("row {row}: {column}").format(row=number, column="id"),
-                _("the id '{id}' is already used in this edition").format(id=report_id),
+                _("this id is already used in this edition"),
                 _("give this report a new id, or leave its id empty to get one"),
             )
         used.add(report_id)
@@ -261,12 +260,21 @@ def _row_problems(
         column = headings.get(name)
         return _("row {row}: {column}").format(row=number, column=column.name if column else name)
 
+    cells = _cells(report)
+
+    def unquoted(text: str) -> str:
+        # A cell is never repeated in a message: a row pasted one column off would show what it holds.
+        for cell in cells:
+            for quoted in (f"'{cell}'", f"« {cell} »", f'"{cell}"', f"“{cell}”"):
+                text = text.replace(quoted, _("this cell"))
+        return text
+
     found: list[Problem] = []
     try:
         Report.model_validate(report)
     except ValidationError as err:
         for problem in validation_problems(err, Report, FrontMatter(data=report), shown_as):
-            found.append(Problem(shown_as, 0, where(problem.field), problem.what, problem.fix))
+            found.append(Problem(shown_as, 0, where(problem.field), unquoted(problem.what), unquoted(problem.fix)))
     for key in report.get("types") or []:
         if key not in config.BAD_DATES_TYPES:
             found.append(
@@ -274,11 +282,22 @@ def _row_problems(
                     shown_as,
                     0,
                     where("types"),
-                    _("'{value}' is not one of the kinds of harm the list uses").format(value=key),
+                    _("this cell is not one of the kinds of harm the list uses"),
                     choose_from(key, config.BAD_DATES_TYPES),
                 )
             )
     return found
+
+
+def _cells(value: Any) -> list[str]:
+    """Every text of a report (nested ones and list items too), longest first."""
+    if isinstance(value, dict):
+        found = [cell for item in value.values() for cell in _cells(item)]
+    elif isinstance(value, list):
+        found = [cell for item in value for cell in _cells(item)]
+    else:
+        found = [str(value)]
+    return sorted(found, key=len, reverse=True)
 
 
 def _ordered(report: dict[str, Any]) -> dict[str, Any]:

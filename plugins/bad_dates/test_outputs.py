@@ -202,11 +202,11 @@ def test_the_plain_text_edition_has_every_report(demo_site: Path) -> None:
 
 def test_each_edition_is_announced_for_forums(demo_site: Path) -> None:
     for lang in LANGS:
-        bbcode = (demo_site / f"announcements/bad_dates-2026-11.{lang}.bbcode.txt").read_text(encoding="utf-8")
+        bbcode = (demo_site / f"announcements/bad-dates-2026-11.{lang}.bbcode.txt").read_text(encoding="utf-8")
         assert f"https://lanterne.example.org/{lang}/bad-dates/2026-11/" in bbcode
-        assert not (demo_site / f"announcements/bad_dates-2026-10.{lang}.txt").exists()  # October's month is over
+        assert not (demo_site / f"announcements/bad-dates-2026-10.{lang}.txt").exists()  # October's month is over
     assert "[b]Liste des mauvais clients : novembre 2026[/b]" in (
-        demo_site / "announcements/bad_dates-2026-11.fr.bbcode.txt"
+        demo_site / "announcements/bad-dates-2026-11.fr.bbcode.txt"
     ).read_text(encoding="utf-8")
 
 
