@@ -25,7 +25,7 @@ from relais.i18n import _
 from relais.messages import choose_from
 from relais.problems import Problem, Severity
 
-from .config import BadDatesSettings, bad_dates_settings, settings_problems
+from .config import BadDatesSettings, settings_problems, site_settings
 from .editions import TYPE_NAME, all_editions
 from .identifiers import addresses_in, known_contact, phones_in
 from .months import months_between, parse_day_or_month, parse_month
@@ -71,7 +71,7 @@ def _edition_problems(entry: Entry, site: Site) -> Iterator[Problem]:
     edition = getattr(entry.data, "edition", None)
     if edition is None:
         return  # without its month, an edition's dates cannot be checked; the month's problem is listed already
-    config = bad_dates_settings(site.settings)
+    config = site_settings(site)
     seen: dict[str, int] = {}
     for position, report in valid_reports(entry):
         yield from _report_problems(entry, position, report, config, seen)

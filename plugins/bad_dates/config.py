@@ -95,6 +95,11 @@ def bad_dates_settings(settings: dict[str, Any]) -> BadDatesSettings:
     return BadDatesSettings.model_construct(LANGUAGES=settings.get("LANGUAGES") or {}, BAD_DATES_TYPES={})
 
 
+def site_settings(site: Any) -> BadDatesSettings:
+    """The settings of a build, read once."""
+    return site.once("bad-dates settings", lambda: bad_dates_settings(site.settings))
+
+
 def settings_problems(settings: dict[str, Any], settings_file: str) -> Iterator[Problem]:
     _config, problems = typed_settings(BadDatesSettings, settings, settings_file)
     yield from problems

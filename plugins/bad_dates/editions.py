@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .config import bad_dates_settings
+from .config import site_settings
 from .months import months_between, parse_month
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ TYPE_NAME = "bad_dates"
 
 def is_kept(entry: Entry, site: Site) -> bool:
     """Not older than the window: with 12 months kept, in November 2026 the editions from December 2025 on."""
-    keep = bad_dates_settings(site.settings).BAD_DATES_KEEP_MONTHS
+    keep = site_settings(site).BAD_DATES_KEEP_MONTHS
     return months_between(parse_month(entry.data.edition).first_day, site.clock.today) < keep
 
 

@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Seven digits or more, with the separators people write between them.
-_PHONE = re.compile(r"(?<![\w@])\+?\(?\d[\d\s().-]{5,}\d(?!\w)")
+# Phone numbers as people write them: (514) 555-0134, 514.555.0134, +1 514 555 0134, 555-0134, and
+# international ones after a "+".  Dates (2026-11-03) and times are not numbers.
+_PHONE = re.compile(
+    r"(?<![\w@+.-])(?:(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
+    r"|\d{3}[\s.-]\d{4}|\+\d[\d\s.-]{7,}\d)(?![\w-])"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,}")
 _NOT_PLATE = re.compile(r"[^0-9A-Z]")
