@@ -249,7 +249,13 @@ def _ids_used_twice(editions: list[Entry]) -> Iterator[tuple[Entry, Problem]]:
 
 
 def _after_today(editions: list[Entry], today: dt.date) -> Iterator[tuple[Entry, Problem]]:
+    """On an edition whose month has come, nothing can have happened or been reported after today.
+
+    An edition of a later month waits for its day (a build with ``--today`` in the past sees it so).
+    """
     for entry in editions:
+        if parse_month(entry.data.edition).first_day > today:
+            continue
         for position, report in valid_reports(entry):
             if parse_day_or_month(report.date).first_day > today:
                 yield (

@@ -176,6 +176,8 @@ def test_staff_import_a_month_build_and_get_every_output(content: Path, tmp_path
         assert (output / lang / "feeds/bad-dates.atom.xml").is_file()
         assert (output / f"announcements/bad-dates-2026-11.{lang}.short.txt").is_file()
     assert SECRET_NAME not in "".join(p.read_text("utf-8", "replace") for p in output.rglob("*") if p.is_file())
+    again = publish("build", "--content", str(content), "--output", str(output), "--today", "2026-11-22")
+    assert again.returncode == 0 and " 0 written." in again.stderr  # nothing changed: every file reused
 
 
 def test_new_never_overwrites_an_edition(content: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from bad_dates.conftest import both_languages, built, report, write_edition
-from tests.helpers import publish, tree_digest, write
+from tests.helpers import publish, settings_file, tree_digest, write
 
 MARKERS = {
     "draft": "Quillfeather",
@@ -92,3 +92,23 @@ def test_the_never_publish_list_covers_editions(content: Path, tmp_path: Path) -
     assert result.returncode == 1
     assert "bad-dates/en/2026-11.md" in result.stderr and "Lighthouse" not in result.stdout + result.stderr
     assert not (tmp_path / "output").exists()
+
+
+def test_the_list_can_be_let_into_search_engines(content: Path, tmp_path: Path) -> None:
+    both_languages(content, "2026-11", [report()])
+    settings = settings_file(tmp_path, "BAD_DATES_NOINDEX = False")
+    output = tmp_path / "output"
+    result = publish(
+        "build",
+        "--settings",
+        str(settings),
+        "--content",
+        str(content),
+        "--output",
+        str(output),
+        "--today",
+        "2026-11-22",
+    )
+    assert result.returncode == 0, result.stderr
+    assert 'name="robots"' not in (output / "en/bad-dates/2026-11/index.html").read_text(encoding="utf-8")
+    assert "/en/bad-dates/2026-11/" in (output / "sitemap.xml").read_text(encoding="utf-8")

@@ -198,3 +198,8 @@ def test_the_community_words_for_the_list_are_not_flagged(content: Path) -> None
         intro="Les mauvais clients du mois, a bad date list.",
     )
     assert not any("mauvais" in p or "bad date" in p for p in checked(content))
+
+
+def test_an_edition_of_a_later_month_waits_without_complaint(content: Path) -> None:
+    both_languages(content, "2026-11", [report()])
+    assert not any("bad-dates" in p for p in checked(content, today="2026-06-15"))
