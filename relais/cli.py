@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import i18n
+from . import bad_dates_cli, i18n
 from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
 from .messages import did_you_mean, one_of
@@ -110,10 +110,13 @@ def make_parser() -> argparse.ArgumentParser:
         "new",
         help="start a new post or page",
         description="Create content/posts/SLUG.md or content/pages/SLUG.md with "
-        "its fields filled in (status: draft). Never overwrites a file.",
+        "its fields filled in (status: draft). Never overwrites a file. "
+        "`new bad-dates YYYY-MM` starts the month's edition of the bad date list in every language.",
     )
-    new_parser.add_argument("kind", choices=["post", "page"], help="what to create")
-    new_parser.add_argument("title", help='the title, in quotes: "Où manger gratuitement"')
+    new_parser.add_argument("kind", choices=["post", "page", "bad-dates"], help="what to create")
+    new_parser.add_argument(
+        "title", help='the title, in quotes: "Où manger gratuitement" (for bad-dates, the month: 2026-12)'
+    )
     new_parser.add_argument("--lang", help="language of the new file (default: the site's default language)")
     new_parser.add_argument("--author", metavar="KEY", help="author file name in content/authors/, without .yml")
     _where(new_parser)
@@ -153,6 +156,7 @@ def make_parser() -> argparse.ArgumentParser:
         "refuse are listed, not changed.",
     )
     _where(clean_parser)
+    bad_dates_cli.add_parsers(commands)
     return parser
 
 
@@ -206,6 +210,8 @@ def _serve_arguments(args: argparse.Namespace) -> tuple[str, ...]:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    if args.kind == "bad-dates":
+        return bad_dates_cli.new_edition(args)
     settings = read_site_settings(args.settings, args.content)
     config, problems = site_config(settings, str(args.settings))
     if config is None:
@@ -343,6 +349,7 @@ COMMANDS = {
     "new": run_new,
     "snippets": run_snippets,
     "clean-images": run_clean_images,
+    "bad-dates": bad_dates_cli.run,
 }
 
 
