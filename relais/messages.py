@@ -200,6 +200,11 @@ FRENCH_FIELD_NAMES = {
 
 
 def _unknown_field(model: type[BaseModel], field: str) -> tuple[str, str]:
+    # A schema may say itself what to do with a field it does not know (the
+    # bad date list must never suggest moving someone's details to a field).
+    explain = getattr(model, "explain_unknown_field", None)
+    if explain is not None:
+        return explain(field)
     known = list(model.model_fields)
     what = _("'{field}' is not a field we know").format(field=field)
     if field.lower() in known and field != field.lower():

@@ -32,6 +32,7 @@ TYPE_NAMES = {
     "event": N_("events"),
     "guide": N_("guides"),
     "announcement": N_("announcements"),
+    "bad_dates": N_("bad date editions"),
 }
 
 
