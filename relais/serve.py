@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .build import BuildOptions
+from .i18n import _
 from .pelican_settings import read_site_settings
 from .preview.builder import Builder, BuilderStopped, BuildOutcome, problem_lines
 from .preview.handover import Handover
@@ -94,17 +95,21 @@ class _Preview:
     def run(self) -> int:
         self.server.start()
         self.watcher.start()
-        print(f"Previewing the site at http://{HOST}:{self.server.port}/ — it follows your saves; Ctrl+C stops it.")
+        print(
+            _("Previewing the site at {address} — it follows your saves; Ctrl+C stops it.").format(
+                address=f"http://{HOST}:{self.server.port}/"
+            )
+        )
         try:
             with _signals_stop_the_preview():
                 self._follow()
         except KeyboardInterrupt:
-            print("Preview stopped.")
+            print(_("Preview stopped."))
             return 0
         except _Restart:
             return self._restart()
         except BuilderStopped as err:
-            print(f"The preview stopped: its builder process ended ({err}).", file=sys.stderr)
+            print(_("The preview stopped: its builder process ended ({reason}).").format(reason=err), file=sys.stderr)
             return 1
         finally:
             self.watcher.stop()
@@ -116,7 +121,7 @@ class _Preview:
         if self.setup.problem is not None:
             self._report(BuildOutcome(False, tuple(problem_lines(Problems([self.setup.problem]), False))))
         else:
-            print("Building the site…", flush=True)
+            print(_("Building the site…"), flush=True)
             self._build()
         while True:
             batch = self.watcher.wait()
@@ -124,7 +129,7 @@ class _Preview:
             if batch.restart:
                 raise _Restart
             if self.builder is None:
-                print("The settings file still has the problem above: fix it and save it.", file=sys.stderr)
+                print(_("The settings file still has the problem above: fix it and save it."), file=sys.stderr)
                 continue
             self._build()
 
@@ -147,16 +152,18 @@ class _Preview:
             self.live.built()
             return
         print(
-            "The preview still shows the last good site: fix the problems above and save again.",
+            _("The preview still shows the last good site: fix the problems above and save again."),
             file=sys.stderr,
             flush=True,
         )
-        *problems, count = [self.setup.redact(line) for line in outcome.lines] or [""]
+        # The page's panel lists what to fix: notes (a post scheduled for later) stay in the terminal.
+        wanted = [line for line in outcome.lines if line not in outcome.notes]
+        *problems, count = [self.setup.redact(line) for line in wanted] or [""]
         self.live.failed(problems, count)
 
     def _restart(self) -> int:
         """Replace this process with a new preview on the same port (open pages reload after its first build)."""
-        print("Relais' code or the settings changed: restarting the preview…", flush=True)
+        print(_("Relais' code or the settings changed: restarting the preview…"), flush=True)
         self.watcher.stop()
         if self.builder is not None:
             self.builder.close()
@@ -167,7 +174,10 @@ class _Preview:
         try:
             os.execv(sys.executable, [sys.executable, *self.options.restart_arguments])
         except OSError as err:
-            print(f"The preview could not restart ({err}) — start it again: publish.py serve", file=sys.stderr)
+            print(
+                _("The preview could not restart ({reason}) — start it again: publish.py serve").format(reason=err),
+                file=sys.stderr,
+            )
         return 1
 
 
@@ -185,7 +195,7 @@ def _read_setup(options: BuildOptions, handover: Handover) -> _Setup | None:
         never, _problems = load_list({}, str(settings_file))
         if handover.plan is None:
             print(redact(problem.format(), never), file=sys.stderr)
-            print("The preview was not started.", file=sys.stderr)
+            print(_("The preview was not started."), file=sys.stderr)
             return None
         return _Setup(handover.plan, None, problem, lambda text: redact(text, never))
     never, _problems = load_list(settings, str(settings_file))
@@ -206,15 +216,20 @@ def settings_problem(err: Exception, settings_file: Path) -> Problem:
         str(settings_file),
         line or 0,
         "",
-        f"the settings file could not be read ({type(err).__name__}: {reason})",
-        "correct it and save it; the preview keeps showing the last good site",
+        _("the settings file could not be read ({kind}: {reason})").format(kind=type(err).__name__, reason=reason),
+        _("correct it and save it; the preview keeps showing the last good site"),
     )
 
 
 def _say_what_changed(batch: Batch) -> None:
     names = [_shown(path) for path in batch.paths]
-    listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    print(f"Saved: {listed} — {'restarting' if batch.restart else 'building again'}…", flush=True)
+    listed = ", ".join(names[:3])
+    if len(names) > 3:
+        listed = _("{files} and {count} more").format(files=listed, count=len(names) - 3)
+    if batch.restart:
+        print(_("Saved: {files} — restarting…").format(files=listed), flush=True)
+    else:
+        print(_("Saved: {files} — building again…").format(files=listed), flush=True)
 
 
 def _shown(path: str) -> str:

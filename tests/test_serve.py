@@ -100,6 +100,8 @@ def test_a_failed_build_keeps_the_last_good_site_and_says_why_in_the_terminal_an
         preview.wait_for_line("The preview still shows the last good site")
         for line in [*broken["problems"], broken["count"]]:
             assert line in preview.lines  # the same lines as the terminal
+        # A note (the fixture's scheduled post) is for the terminal; the page lists only what to fix.
+        assert any("posts/scheduled.md" in line and "note: " in line for line in preview.lines), preview.output
         status, page = preview.get("/en/posts/hello/")
         assert status == 200 and "First post body." in page and "Broken version." not in page
 

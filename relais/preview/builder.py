@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..build import BuildOptions, build, exception_problem
+from ..i18n import _
 from ..pelican_settings import site_plugins
 from ..problems import Problem, Problems
 from ..report import finish_output, print_problems, summary
@@ -57,6 +58,7 @@ class BuildOutcome:
 
     built: bool
     lines: tuple[str, ...]  # the problems as publish.py prints them, with the count line
+    notes: tuple[str, ...] = ()  # which of those lines are notes (a scheduled post): nothing to fix
     summary: str = ""  # "Built output/ in 0.4 s — …" when it built
     seconds: float = 0.0
     imported: tuple[str, ...] = ()  # library modules the build imported
@@ -159,8 +161,8 @@ class _BuilderProcess:
                 "build",
                 0,
                 "",
-                f"the build stopped before it finished (its process ended with code {code})",
-                "save again to build again; if it happens again, run publish.py build to see why",
+                _("the build stopped before it finished (its process ended with code {code})").format(code=code),
+                _("save again to build again; if it happens again, run publish.py build to see why"),
             ),
             self.options.strict,
         )
@@ -208,12 +210,15 @@ def _one_build(options: BuildOptions, shown: str) -> BuildOutcome:
     except Exception as err:  # noqa: BLE001 - whatever stops a build is reported, never a traceback
         return _failed(exception_problem(err), options.strict)
     except SystemExit as err:  # a plugin that calls sys.exit() stops the build, not the preview
-        return _failed(exception_problem(RuntimeError(f"a plugin asked to exit ({err.code})")), options.strict)
+        return _failed(
+            exception_problem(RuntimeError(_("a plugin asked to exit ({code})").format(code=err.code))), options.strict
+        )
     lines = tuple(problem_lines(result.problems, options.strict))
+    notes = tuple(note.format() for note in result.problems.notes)
     seconds = time.monotonic() - started
     if not result.built:
-        return BuildOutcome(False, lines, seconds=seconds)
-    return BuildOutcome(True, lines, summary(result.counts, shown, seconds), seconds)
+        return BuildOutcome(False, lines, notes, seconds=seconds)
+    return BuildOutcome(True, lines, notes, summary(result.counts, shown, seconds), seconds)
 
 
 def problem_lines(problems: Problems, strict: bool) -> list[str]:

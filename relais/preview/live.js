@@ -51,7 +51,7 @@
         stop();
         window.location.reload();
       } else if ((state.problems && state.problems.length) || state.count) {
-        show(state.attempt, state.problems || [], state.count);
+        show(state.attempt, state.problems || [], state.count, state.lang || "en");
       } else {
         hide();
       }
@@ -87,7 +87,7 @@
     return node;
   }
 
-  function show(attempt, problems, count) {
+  function show(attempt, problems, count, messagesLang) {
     if (attempt === shownAttempt || attempt === hiddenAttempt) {
       return;
     }
@@ -102,7 +102,7 @@
     alert.appendChild(element("h2", "relais-live--title", words.title));
     alert.appendChild(element("p", "relais-live--intro", words.intro));
     var list = element("ul", "relais-live--problems");
-    list.setAttribute("lang", "en");
+    list.setAttribute("lang", messagesLang);
     problems.forEach(function (line) {
       var item = element("li");
       item.appendChild(element("code", "", String(line)));
@@ -110,7 +110,7 @@
     });
     alert.appendChild(list);
     if (count) {
-      alert.appendChild(element("p", "relais-live--count", String(count))).setAttribute("lang", "en");
+      alert.appendChild(element("p", "relais-live--count", String(count))).setAttribute("lang", messagesLang);
     }
     panel.appendChild(alert);
     var button = element("button", "relais-live--hide", words.hide);

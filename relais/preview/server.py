@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
+from ..i18n import _
 from .state import LiveState, Snapshot
 
 LIVE_ROOT = "/__relais__/"
@@ -95,13 +96,17 @@ def listen(host: str, port: int) -> socket.socket:
 def _port_problem(err: OSError, port: int) -> str:
     other = 8001 if port != 8001 else 8002
     if err.errno == errno.EADDRINUSE:
-        return (
-            f"Port {port} is already in use: another preview (publish.py serve) or another program is running "
-            f"on it — stop that one (Ctrl+C in its window), or choose another port: publish.py serve --port {other}"
-        )
+        return _(
+            "Port {port} is already in use: another preview (publish.py serve) or another program is running "
+            "on it — stop that one (Ctrl+C in its window), or choose another port: publish.py serve --port {other}"
+        ).format(port=port, other=other)
     if err.errno == errno.EACCES:
-        return f"Port {port} is reserved for the administrator — choose one above 1023: publish.py serve --port 8000"
-    return f"Port {port} could not be opened ({err.strerror}) — choose another: publish.py serve --port {other}"
+        return _(
+            "Port {port} is reserved for the administrator — choose one above 1023: publish.py serve --port 8000"
+        ).format(port=port)
+    return _("Port {port} could not be opened ({reason}) — choose another: publish.py serve --port {other}").format(
+        port=port, reason=err.strerror, other=other
+    )
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -177,8 +182,9 @@ class PreviewHandler(SiteHandler):
             http.server.SimpleHTTPRequestHandler.send_error(
                 self,
                 HTTPStatus.FORBIDDEN,
-                "This preview only answers at its own address",
-                f"Open http://127.0.0.1:{self.server.port}/ instead.",
+                # The reason goes in the status line, which must be Latin-1: it stays in English.
+                "This preview only answers at its own address",  # not for writers
+                _("Open {address} instead.").format(address=f"http://127.0.0.1:{self.server.port}/"),
             )
             return
         route = urlsplit(self.path).path
@@ -277,7 +283,12 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         error = sys.exc_info()[1]
         if isinstance(error, ConnectionError | TimeoutError):
             return  # the browser went away mid-answer
-        print(f"The preview could not answer a request ({type(error).__name__}: {error}).", file=sys.stderr)
+        print(
+            _("The preview could not answer a request ({kind}: {reason}).").format(
+                kind=type(error).__name__, reason=error
+            ),
+            file=sys.stderr,
+        )
 
 
 def _handler_for(output: Path) -> Callable[..., PreviewHandler]:

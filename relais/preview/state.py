@@ -10,6 +10,8 @@ import json
 import threading
 from dataclasses import dataclass
 
+from ..i18n import language
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -21,8 +23,15 @@ class Snapshot:
     count: str = ""  # and its count line: "1 error, 0 warnings."
 
     def as_json(self) -> str:
+        # The messages are in the run's language, which may not be the page's: the panel marks them with it.
         return json.dumps(
-            {"version": self.version, "attempt": self.attempt, "problems": list(self.problems), "count": self.count}
+            {
+                "version": self.version,
+                "attempt": self.attempt,
+                "problems": list(self.problems),
+                "count": self.count,
+                "lang": language(),
+            }
         )
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cache import CACHE_FOLDER
+from ..i18n import _
 from ..swap import BUILD_PREFIX
 
 # Changes closer together than this are one save (an editor writing a temporary file, then renaming it).
@@ -129,11 +130,16 @@ class Watcher:
             except Exception as err:  # noqa: BLE001 - the system's limits (watches, permissions): say so, go on
                 if polling:
                     print(
-                        f"The preview no longer sees saved files ({err}) — stop it and start it again.",
+                        _("The preview no longer sees saved files ({reason}) — stop it and start it again.").format(
+                            reason=err
+                        ),
                         file=sys.stderr,
                     )
                     return
-                print(f"Looking for saved files every few moments instead ({err}).", file=sys.stderr)
+                print(
+                    _("Looking for saved files every few moments instead ({reason}).").format(reason=err),
+                    file=sys.stderr,
+                )
                 polling = True
 
     def _take(self, paths: Iterable[str]) -> None:
