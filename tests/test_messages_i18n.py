@@ -202,6 +202,12 @@ MISTAKES = {
     ),
     "announcements/a.yml": "headline: H\ntext: Visit www.example.org\nstatus: published\nlang: en\n",
     "guides/guide.md": "---\ntitle: G\nsummary: s\nstatus: published\nupdated: 2099-01-01\n---\nx\n",
+    "bad-dates/fr/2026-13.md": (
+        "---\nedition: 2026-13\nlang: fr\nstatus: publised\nreports:\n  - id: x\n    date: 2026-02-30\n"
+        "    time_of_day: midi\n    place_type: rue\n    types: [vol]\n    reporter: Lune\n"
+        "    contact_used: [514 555 0199]\n    aggressor:\n      colour: bleu\n---\n"
+    ),
+    "bad-dates/en/2026-12.md": "---\nedition: 2026-11\nlang: fr\nstatus: draft\nreports: {a: b}\n---\n",
     "images/photo.heic": "not an image",
     "images/drawing.svg": "<svg></svg>",
     "images/.htaccess": "x",

@@ -420,3 +420,33 @@ def test_a_field_name_written_in_french_finds_its_english_name(content: Path, wr
     write(content, "posts/champs.md", text)
     problems = of(problems_in(content), "champs.md")
     assert any(p.field == written and f"did you mean '{meant}'?" in p.fix for p in problems), problems
+
+
+def test_a_french_bad_date_edition_gets_french_examples_and_labels_in_either_language(content: Path) -> None:
+    edition = (
+        "---\nedition: 2026-02\nlang: fr\nstatus: draft\nreports:\n"
+        "  - id: 2026-02-r1\n    date: 2026-02-03\n    area: Nord de la ville\n    place_type: car\n"
+        "    types: [vol]\n    aggressor:\n      description: Homme grand.\n"
+        "    what_happened: Il est parti avec l'argent.\n    reported_on: 2026-02-05\n"
+        "  - id: 2026-02-r2\n    date: 2026-02-04\n    area: Nord de la ville\n    place_type: car\n"
+        "    types: [threats]\n    aggressor:\n      description: Homme grand.\n    reported_on: 2026-02-05\n---\n"
+    )
+    write(content, "bad-dates/fr/2026-02.md", edition)
+    problems = of(problems_in(content), "2026-02.md")
+    kinds = [p for p in problems if p.field == "reports.0.types.0"]
+    assert kinds and "did you mean 'robbery'?" in kinds[0].fix, problems
+    missing = [p for p in problems if p.field == "reports.1.what_happened"]
+    assert missing and "Il a refusé de payer" in missing[0].fix, problems
+
+
+def test_the_preview_panel_marks_the_messages_with_their_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages are in the writer's language, which may not be the page's: screen readers need to know."""
+    import json
+
+    from relais import i18n
+    from relais.preview.state import Snapshot
+
+    monkeypatch.setattr(i18n, "_chosen", "fr")
+    assert json.loads(Snapshot("s.1", 1, ("x",), "1 erreur, 0 avertissement.").as_json())["lang"] == "fr"
+    script = (ROOT / "relais/preview/live.js").read_text(encoding="utf-8")
+    assert 'list.setAttribute("lang", messagesLang)' in script

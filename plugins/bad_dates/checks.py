@@ -103,7 +103,7 @@ def _file_place(entry: Entry, site: Site) -> Iterator[Problem]:
     if edition and entry.source != wanted:
         yield entry.problem(
             ("edition",),
-            "file name",
+            _("file name"),
             _("the file of the {month} edition in '{lang}' must be content/{wanted}").format(
                 month=edition, lang=entry.lang, wanted=wanted
             ),
@@ -132,7 +132,7 @@ def _report_problems(
             yield problem(
                 ("types", number),
                 _("'{value}' is not one of the kinds of harm the list uses").format(value=key),
-                choose_from(key, config.BAD_DATES_TYPES),
+                choose_from(key, config.BAD_DATES_TYPES, labels=_type_labels(config.BAD_DATES_TYPES)),
             )
     if report.area and gives_a_place_away(report.area):
         yield problem(
@@ -142,6 +142,11 @@ def _report_problems(
         )
     yield from _text_problems(report, entry.lang, problem)
     yield from _date_problems(entry, report, problem, config.BAD_DATES_REPORT_WINDOW_MONTHS)
+
+
+def _type_labels(types: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+    """Each kind of harm by its labels too, so that "did you mean" finds ``robbery`` from ``vol``."""
+    return {key: list(labels.values()) for key, labels in types.items()}
 
 
 def _text_problems(report: Any, lang: str, problem: Any) -> Iterator[Problem]:

@@ -63,27 +63,42 @@ class PublicFields(ContentModel):
 class Aggressor(PublicFields):
     description: Text = Field(
         description="The person as the report describes them, in a sentence or two.",
-        examples=["description: White man in his forties, tall, grey beard, says he is a nurse."],
+        examples=[
+            "description: White man in his forties, tall, grey beard, says he is a nurse.",
+            "description: Homme blanc dans la quarantaine, grand, barbe grise, dit être infirmier.",
+        ],
     )
-    age: Text | None = Field(None, description="Apparent age.", examples=["age: about 40"])
-    gender: Text | None = Field(None, description="Apparent gender.", examples=["gender: man"])
-    height: Text | None = Field(None, description="Height.", examples=["height: tall, about 6 feet"])
-    build: Text | None = Field(None, description="Build.", examples=["build: heavy"])
-    hair: Text | None = Field(None, description="Hair.", examples=["hair: short, grey"])
-    facial_hair: Text | None = Field(None, description="Beard, moustache.", examples=["facial_hair: grey beard"])
-    skin: Text | None = Field(None, description="Skin colour, as reported.", examples=["skin: white"])
-    accent: Text | None = Field(None, description="Accent or language.", examples=["accent: English, no accent"])
+    age: Text | None = Field(None, description="Apparent age.", examples=["age: about 40", "age: environ 40 ans"])
+    gender: Text | None = Field(None, description="Apparent gender.", examples=["gender: man", "gender: homme"])
+    height: Text | None = Field(
+        None, description="Height.", examples=["height: tall, about 6 feet", "height: grand, environ 6 pieds"]
+    )
+    build: Text | None = Field(None, description="Build.", examples=["build: heavy", "build: costaud"])
+    hair: Text | None = Field(None, description="Hair.", examples=["hair: short, grey", "hair: courts, gris"])
+    facial_hair: Text | None = Field(
+        None, description="Beard, moustache.", examples=["facial_hair: grey beard", "facial_hair: barbe grise"]
+    )
+    skin: Text | None = Field(None, description="Skin colour, as reported.", examples=["skin: white", "skin: blanche"])
+    accent: Text | None = Field(
+        None,
+        description="Accent or language.",
+        examples=["accent: English, no accent", "accent: francophone, accent d'ici"],
+    )
     marks: Text | None = Field(
-        None, description="Tattoos, scars, piercings.", examples=["marks: tattoo of a snake on the left wrist"]
+        None,
+        description="Tattoos, scars, piercings.",
+        examples=["marks: tattoo of a snake on the left wrist", "marks: tatouage de serpent au poignet gauche"],
     )
-    clothing: Text | None = Field(None, description="Clothing.", examples=["clothing: green work jacket"])
+    clothing: Text | None = Field(
+        None, description="Clothing.", examples=["clothing: green work jacket", "clothing: veste de travail verte"]
+    )
     name_used: Text | None = Field(None, description="The name he or she gave.", examples=["name_used: Marc"])
 
 
 class Vehicle(PublicFields):
     make: Text | None = Field(None, description="Make.", examples=["make: Honda"])
     model: Text | None = Field(None, description="Model.", examples=["model: Civic"])
-    colour: Text | None = Field(None, description="Colour.", examples=["colour: grey"])
+    colour: Text | None = Field(None, description="Colour.", examples=["colour: grey", "colour: grise"])
     plate: Text | None = Field(
         None, description="Licence plate, or the part of it that was seen.", examples=["plate: ABC 1"]
     )
@@ -110,7 +125,7 @@ class Report(PublicFields):
     area: Text | None = Field(
         None,
         description="The neighbourhood or part of town; never an address.",
-        examples=["area: Port-Lumière east, near the port"],
+        examples=["area: Port-Lumière east, near the port", "area: Est de Port-Lumière, près du port"],
     )
     place_type: Literal[PLACE_TYPES] = Field(  # type: ignore[valid-type]
         description="street, car, hotel, incall, outcall, online, phone or other.", examples=["place_type: car"]
@@ -122,12 +137,18 @@ class Report(PublicFields):
     )
     aggressor: Aggressor = Field(
         description="The person: a description, and what else was reported about them.",
-        examples=["aggressor:\n  description: Man in his forties, tall, grey beard."],
+        examples=[
+            "aggressor:\n  description: Man in his forties, tall, grey beard.",
+            "aggressor:\n  description: Homme dans la quarantaine, grand, barbe grise.",
+        ],
     )
     vehicle: Vehicle | None = Field(
         None,
         description="The vehicle: make, model, colour, plate, province.",
-        examples=["vehicle:\n  make: Honda\n  colour: grey\n  plate: ABC 1"],
+        examples=[
+            "vehicle:\n  make: Honda\n  colour: grey\n  plate: ABC 1",
+            "vehicle:\n  make: Honda\n  colour: grise\n  plate: ABC 1",
+        ],
     )
     contact_used: TextList = Field(
         default_factory=list,
@@ -136,9 +157,16 @@ class Report(PublicFields):
     )
     what_happened: Text = Field(
         description="What happened, rewritten by staff in the third person.",
-        examples=["what_happened: He refused to pay and took back the money by force."],
+        examples=[
+            "what_happened: He refused to pay and took back the money by force.",
+            "what_happened: Il a refusé de payer et a repris l'argent de force.",
+        ],
     )
-    advice: Text | None = Field(None, description="What staff advise.", examples=["advice: Do not get into his car."])
+    advice: Text | None = Field(
+        None,
+        description="What staff advise.",
+        examples=["advice: Do not get into his car.", "advice: Ne montez pas dans son auto."],
+    )
     reported_on: WholeDay = Field(description="The day the report reached us.", examples=["reported_on: 2026-11-05"])
 
     @model_validator(mode="after")
@@ -155,7 +183,7 @@ class Report(PublicFields):
 
 class Edition(PublicFields):
     edition: EditionMonth = Field(description="The month of the list: YYYY-MM.", examples=["edition: 2026-11"])
-    lang: Key | None = Field(None, description="The edition's language: en or fr.", examples=["lang: en"])
+    lang: Key | None = Field(None, description="The edition's language: en or fr.", examples=["lang: en", "lang: fr"])
     translation_key: Key | None = Field(
         None,
         description="Shared by the two languages' editions of a month; defaults to the month.",
@@ -165,7 +193,10 @@ class Edition(PublicFields):
     intro: Text | None = Field(
         None,
         description="A few sentences shown before the reports.",
-        examples=["intro: Four reports this month, two about the same car."],
+        examples=[
+            "intro: Four reports this month, two about the same car.",
+            "intro: Quatre signalements ce mois-ci, dont deux sur la même auto.",
+        ],
     )
     reports: list[Report] = Field(
         default_factory=list,
@@ -175,7 +206,10 @@ class Edition(PublicFields):
     announce: Announce | None = Field(
         None,
         description="A forum announcement of its own; without it, one is written for the edition.",
-        examples=["announce:\n  headline: New bad date list\n  text: Four new warnings this month."],
+        examples=[
+            "announce:\n  headline: New bad date list\n  text: Four new warnings this month.",
+            "announce:\n  headline: Nouvelle liste des mauvais clients\n  text: Quatre nouvelles alertes ce mois-ci.",
+        ],
     )
 
     @field_validator("reports", mode="before")
