@@ -340,15 +340,17 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
-# Markdown as the writer's guide shows it: sane_lists keeps a numbered list and a bulleted
-# list apart (and a list starting at 3 starts at 3); pymdownx.magiclink turns bare web
-# addresses (https://…, www.…) and e-mail addresses into links.  What Python-Markdown cannot do (a list
-# right under a line of text, items nested by two spaces, `1)` numbers), `check` points out.
+# Markdown as the writer's guide shows it: pymdownx.fancylists reads numbered lists written
+# `1.` or `1)`, keeps a numbered list and a bulleted list apart (a list starting at 3 starts
+# at 3) and, with no other styles, never takes a line such as "A. Tremblay a dit" for a list;
+# pymdownx.magiclink turns bare web addresses (https://…, www.…) and e-mail addresses into
+# links.  What Python-Markdown cannot do (a list right under a line of text, items nested by
+# two spaces), `check` points out.
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
-        "markdown.extensions.sane_lists": {},
+        "pymdownx.fancylists": {"additional_ordered_styles": []},
         "pymdownx.magiclink": {},
     },
     "output_format": "html5",

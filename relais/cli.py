@@ -140,7 +140,12 @@ def make_parser() -> argparse.ArgumentParser:
             "for bad-dates, the month: 2026-12"
         ),
     )
-    new_parser.add_argument("--lang", help=_("language of the new file (default: the site's default language)"))
+    new_parser.add_argument(
+        "--lang",
+        help=_(
+            "language of the new file (default: the language of these messages if the site has it, else the site's)"
+        ),
+    )
     new_parser.add_argument(
         "--author", metavar="KEY", help=_("who writes the post: a file name in content/authors/, without .yml")
     )

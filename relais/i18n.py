@@ -82,6 +82,11 @@ def language() -> str:
     return _chosen or _site_default or SOURCE_LANGUAGE
 
 
+def writer_language() -> str | None:
+    """The language ``RELAIS_LANG`` or the locale chose, if any: the one the writer works in."""
+    return _chosen
+
+
 def choose_language(environ: dict[str, str] | None = None) -> str | None:
     """Read ``RELAIS_LANG`` and the locale; call once at start.  Returns the language they name, if any."""
     global _chosen  # noqa: PLW0603 - one language per run

@@ -8,10 +8,10 @@ without breaking other lists; so ``check`` points at the line instead:
 - a list written right under a line of text (no empty line before it)
   shows as part of the paragraph, dashes and all;
 - an item indented by two spaces shows beside the item above, not inside it
-  (Python-Markdown nests by four);
-- ``1)`` does not start a numbered list (``1.`` does).
+  (Python-Markdown nests by four).
 
-Bare web addresses need nothing: ``pymdownx.magiclink`` makes them links.
+Numbered lists written ``1)`` need nothing (``pymdownx.fancylists`` reads
+them), nor do bare web addresses (``pymdownx.magiclink`` makes them links).
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ class _State:
     in_list: bool = False
     previous: str = ""  # the previous line, "" when it was empty
     item_indent: int = -1  # indentation of the latest list item
-    warned_parenthesis: bool = False
 
 
 def list_problems(body: str, first_line: int, shown_as: str) -> Iterator[Problem]:
@@ -72,17 +71,6 @@ def list_problems(body: str, first_line: int, shown_as: str) -> Iterator[Problem
 
 def _item_problems(item: re.Match[str], state: _State, shown_as: str, line: int) -> Iterator[Problem]:
     indent = len(item.group("indent"))
-    if item.group("delimiter") == ")" and not state.warned_parenthesis:
-        state.warned_parenthesis = True
-        yield _warning(
-            shown_as,
-            line,
-            _("'{number})' does not start a numbered list").format(number=item.group("number")),
-            _("write '{number}.' instead (1. 2. 3.)").format(number=item.group("number")),
-        )
-        return
-    if item.group("delimiter") == ")":
-        return
     starts_list = not state.in_list
     if starts_list and indent < TAB_LENGTH and state.previous and not _NOT_TEXT.match(state.previous):
         if item.group("number") in (None, "1"):

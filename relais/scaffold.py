@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .i18n import _
+from .i18n import _, writer_language
 from .messages import choose_from, did_you_mean, one_of
 from .settings import SiteConfig
 from .slugs import slugify
@@ -63,7 +63,9 @@ def new_file(request: NewFile, *, content_dir: Path, config: SiteConfig, today: 
 
 
 def _language(lang: str | None, config: SiteConfig) -> str:
-    lang = lang or config.DEFAULT_LANG
+    """``--lang``, else the language the writer works in (a French writer writes French), else the site's."""
+    writer = writer_language()
+    lang = lang or (writer if writer in config.LANGUAGES else config.DEFAULT_LANG)
     if lang not in config.LANGUAGES:
         raise ScaffoldError(
             _("'{lang}' is not one of the site's languages — {fix}").format(

@@ -181,6 +181,14 @@ def test_new_writes_its_template_in_french_and_never_prefills_a_category(content
     assert all(problem.severity is Severity.WARNING for problem in problems)  # a draft
 
 
+def test_a_french_writers_new_post_is_in_french_without_lang(content: Path) -> None:
+    assert publish("new", "post", "Mes conseils", "--content", str(content), env=FRENCH).returncode == 0
+    text = (content / "posts" / "mes-conseils.md").read_text(encoding="utf-8")
+    assert "\nlang: fr\n" in text and "health (Santé)" in text
+    english = publish("new", "post", "My advice", "--content", str(content), env={"RELAIS_LANG": "en"})
+    assert english.returncode == 0 and "\nlang: en\n" in (content / "posts" / "my-advice.md").read_text()
+
+
 def test_new_post_refuses_an_author_who_does_not_exist(content: Path) -> None:
     result = publish("new", "post", "Salut tout le monde", "--author", "anna", "--content", str(content), env=FRENCH)
     assert result.returncode == 1
@@ -370,11 +378,11 @@ def test_what_the_guide_shows_renders_as_shown(guide: str, heading: str) -> None
         assert list(list_problems(example, 1, guide)) == []
         html = renderer.convert(example)
         tree = lxml.html.fragment_fromstring(html, create_parent="div")
-        items = re.findall(r"^( *)(?:[-*+]|\d+\.) ", example, re.MULTILINE)
+        items = re.findall(r"^( *)(?:[-*+]|\d+[.)]) ", example, re.MULTILINE)
         assert len(tree.findall(".//li")) == len(items), html  # every line written as an item is one
         nested = [indent for indent in items if indent]
         assert len(tree.findall(".//li//li")) == len(nested), html
-        assert len(tree.findall(".//ol/li")) == len(re.findall(r"^\d+\. ", example, re.MULTILINE))
+        assert len(tree.findall(".//ol/li")) == len(re.findall(r"^\d+[.)] ", example, re.MULTILINE))
         for address in re.findall(r"(?<![(<])https://\S+", example):
             assert tree.xpath(f'.//a[@href="{address}"]'), f"{address} is not a link in {html}"
         assert not [p for p in tree.findall(".//p") if re.search(r"(^|\n)\s*(-|\d+[.)]) ", p.text_content())]
@@ -383,12 +391,12 @@ def test_what_the_guide_shows_renders_as_shown(guide: str, heading: str) -> None
 def test_what_markdown_cannot_do_is_pointed_out_on_its_line() -> None:
     from relais.markdown_checks import list_problems
 
-    body = "Texte :\n- a\n- b\n\n- c\n  - d\n\n1) un\n2) deux\n\nEn 2026, nous\n2026. une année\n"
+    body = "Texte :\n- a\n- b\n\n- c\n  - d\n\n1) un\n2) deux\n\nEn 2026, nous\n2026. une année\n\nVoici :\n1) un\n"
     problems = list(list_problems(body, 10, "x.md"))
     assert [(problem.line, problem.severity) for problem in problems] == [
         (11, Severity.WARNING),
         (15, Severity.WARNING),
-        (17, Severity.WARNING),
+        (24, Severity.WARNING),
     ]
     html = _renderer().convert("Voir https://example.org/a?b=1 et www.example.com.")
     assert '<a href="https://example.org/a?b=1">' in html and '<a href="http://www.example.com">' in html
