@@ -84,7 +84,7 @@ EXPECTED = {
     "posts/many-tags.md:": ["this post has 400 tags; the most is 30 (MAX_TAGS in hostileconf.py)"],
     "posts/long-list.md:": ["too many values", "the most is 1000 values (MAX_VALUES in hostileconf.py)"],
     "posts/brackets.md:": ["takes too long", "the most is 1 second (MAX_CONVERT_SECONDS in hostileconf.py)"],
-    "posts/nested-lists.md:": ["nested too deeply to turn into a web page"],
+    "posts/nested-lists.md:": ["lists, quotes or HTML elements nest too deeply here; the most is 50 levels"],
     "posts/bracket-title.md:": ["never-publish", "takes too long"],
     "posts/nested-html.md:": ["nest too deeply here; the most is 50 levels (MAX_TEXT_DEPTH in hostileconf.py)"],
     "pages/search.md:": ["output/en/search/index.html", "search page (SEARCH_SAVE_AS)", "rename the file"],
@@ -311,7 +311,7 @@ def test_markup_nested_past_the_limit_is_named(content: Path, tmp_path: Path) ->
 def test_lists_nested_too_deep_are_named(content: Path) -> None:
     write(content, "posts/deep.md", post(body="".join("    " * depth + "- item\n" for depth in range(300))))
     [deep] = formatted(problems_for(content), "posts/deep.md")
-    assert "text: this text is nested too deeply to turn into a web page" in deep
+    assert "text: lists, quotes or HTML elements nest too deeply here; the most is 50 levels" in deep
 
 
 # --- Files: only regular files are read; links and special files are named, never followed

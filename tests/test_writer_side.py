@@ -126,6 +126,7 @@ Ce qu'il faut savoir :
 - on peut poser ses conditions
 
 1) appeler la ligne
+  - ou écrire
 """
 
 
@@ -140,7 +141,7 @@ def test_a_french_writer_reads_every_message_in_french_with_the_fix(content: Pat
         "category: « securiter » n'est pas une de nos catégories — vouliez-vous dire « safety »?",
         "summary: est vide — remplissez-le, par exemple 'summary: Où se faire dépister gratuitement",
         "avertissement : texte: cette liste est collée sous une ligne de texte",
-        "avertissement : texte: « 1) » ne commence pas une liste numérotée — écrivez plutôt « 1. »",
+        "avertissement : texte: cet élément est décalé de 2 espaces, alors il s'affiche à côté",
     ]
     for wanted in expected:
         assert any(wanted in line for line in lines), f"{wanted!r} not in:\n" + "\n".join(lines)
