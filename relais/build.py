@@ -21,7 +21,7 @@ from pelican.log import console
 from pelican.writers import FileOverwriteFailedError
 
 from .cache import cache_folder
-from .i18n import _
+from .i18n import _, ngettext
 from .incremental import INCREMENTAL_KEY, IncrementalBuild, code_folders
 from .pelican_settings import read_site_settings, site_plugins
 from .problems import Problem, Problems, Severity
@@ -93,9 +93,11 @@ def build(options: BuildOptions) -> BuildResult:
             progress.info(_("Checking the built site…"))
             ledger = incremental.ledger
             ledger.sweep()
+            kept, written = ledger.kept(), len(ledger.state.files) - ledger.kept()
             progress.info(
-                _("{unchanged} files unchanged, {written} written.").format(
-                    unchanged=ledger.kept(), written=len(ledger.state.files) - ledger.kept()
+                _("{unchanged}, {written}.").format(
+                    unchanged=ngettext("{count} file unchanged", "{count} files unchanged", kept).format(count=kept),
+                    written=ngettext("{count} written", "{count} written", written).format(count=written),
                 )
             )
             run_output_checks(site, build_folder.path, ledger.hashes())

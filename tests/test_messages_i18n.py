@@ -74,6 +74,7 @@ WRITER_CALLS = {
     "error",
     "warning",
     "note",
+    "info",
     "print",
     "add_argument",
     "add_parser",

@@ -341,6 +341,22 @@ def test_the_allow_marker_passes_a_strict_check(content: Path) -> None:
     assert "allow.md" not in result.stderr
 
 
+def test_the_allow_marker_passes_make_publish(content: Path, tmp_path: Path) -> None:
+    """`make publish`: a strict build with the public settings, whose sanitiser sees the built pages."""
+    body = "Elle se dit <!-- relais: allow --> pute, et fière de l'être."
+    write(content, "posts/allow.md", front_matter(POST, body=body))
+    output = tmp_path / "public"
+    result = publish(
+        "build",
+        *("--settings", "publishconf.py", "--strict", "--content", str(content), "--output", str(output)),
+        env={"RELAIS_NEVER_PUBLISH": str(ROOT / "private/never-publish.example.txt")},
+    )
+    assert result.returncode == 0, result.stderr
+    pages = [path.read_text(encoding="utf-8") for path in output.rglob("*.html")]
+    assert any("pute, et fière" in page for page in pages)
+    assert not any("relais: allow" in page for page in pages)
+
+
 # --- Markdown as the guide says ------------------------------------------------------------------
 
 

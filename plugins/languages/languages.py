@@ -21,7 +21,7 @@ from pelican.generators import Generator
 
 from relais.build import exception_problem
 from relais.digest import pure, reads
-from relais.i18n import _
+from relais.i18n import _, ngettext
 from relais.incremental import INCREMENTAL_KEY
 from relais.ledger import LedgerState
 from relais.problems import Problem
@@ -59,7 +59,11 @@ def announce_language(pelican: Pelican) -> None:
     lang = pelican.settings["DEFAULT_LANG"]
     if site is not None and lang in site.config.LANGUAGES:
         count = len(site.index.published("post", lang))
-        progress.info("Building %s (%d posts)…", site.config.LANGUAGES[lang].name, count)
+        progress.info(
+            ngettext("Building {language} ({count} post)…", "Building {language} ({count} posts)…", count).format(
+                language=site.config.LANGUAGES[lang].name, count=count
+            )
+        )
 
 
 def load_site_when_run_directly(pelican: Pelican) -> None:
