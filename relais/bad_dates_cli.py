@@ -55,7 +55,6 @@ def add_parsers(commands: Any) -> None:
             option,
             type=Path,
             metavar="DIR" if option == "--content" else "FILE",
-            default=Path("pelicanconf.py") if option == "--settings" else None,
             help=text,
         )
 

@@ -524,7 +524,7 @@ def _settle_in_site(args: argparse.Namespace) -> None:
     root = find_site_root(here)
     if root is None or root == here:
         return
-    for name in ("content", "output"):
+    for name in ("content", "output", "file"):  # file: the spreadsheet `bad-dates import` reads
         value = getattr(args, name, None)
         if value is not None and not value.is_absolute():
             setattr(args, name, here / value)

@@ -475,3 +475,23 @@ def test_the_preview_panel_marks_the_messages_with_their_language(monkeypatch: p
     assert json.loads(Snapshot("s.1", 1, ("x",), "1 erreur, 0 avertissement.").as_json())["lang"] == "fr"
     script = (ROOT / "relais/preview/live.js").read_text(encoding="utf-8")
     assert 'list.setAttribute("lang", messagesLang)' in script
+
+
+def test_new_bad_dates_example_is_in_each_editions_language(content: Path) -> None:
+    result = publish("new", "bad-dates", "2026-12", "--content", str(content), env=FRENCH)
+    assert result.returncode == 0, result.stderr
+    french = (content / "bad-dates/fr/2026-12.md").read_text(encoding="utf-8")
+    english = (content / "bad-dates/en/2026-12.md").read_text(encoding="utf-8")
+    assert "description: Homme dans la quarantaine" in french and "Man in" not in french
+    assert "description: Man in his forties" in english
+    assert "le jour de l'incident" in english  # the comments are in the writer's language
+
+
+def test_bad_dates_import_works_from_inside_the_content_folder(tmp_path: Path) -> None:
+    """Like every command: the site's settings are found from above, the spreadsheet where it was named."""
+    site = _site_copy(tmp_path)
+    write(site / "content", "sheet.csv", "id,date\n")
+    arguments = ("bad-dates", "import", "sheet.csv", "--edition", "2026-12", "--lang", "fr")
+    result = publish_file(ROOT / "publish.py", *arguments, cwd=site / "content", env=FRENCH)
+    assert result.returncode == 0, result.stderr
+    assert (site / "content/bad-dates/fr/2026-12.md").is_file()

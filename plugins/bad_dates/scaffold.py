@@ -9,28 +9,49 @@ from relais.i18n import _
 from .importer import edition_path, edition_text
 from .months import parse_month
 
+# The example's values, in the edition's language: staff copy them into the file and write over them.
+_EXAMPLE_VALUES = {
+    "en": {
+        "area": "East end, near the port",
+        "description": "Man in his forties, tall, short grey beard.",
+        "age": "about 45",
+        "colour": "grey",
+        "what_happened": "He refused to pay and took the money back by force.",
+        "advice": "Ask to be paid first.",
+    },
+    "fr": {
+        "area": "Est de la ville, près du port",
+        "description": "Homme dans la quarantaine, grand, courte barbe grise.",
+        "age": "environ 45 ans",
+        "colour": "grise",
+        "what_happened": "Il a refusé de payer et a repris l'argent de force.",
+        "advice": "Demandez le paiement d'abord.",
+    },
+}
 
-def example_report(edition: str) -> str:
-    """A commented example of one report, to copy under ``reports:``."""
+
+def example_report(edition: str, lang: str = "en") -> str:
+    """A commented example of one report, to copy under ``reports:``; comments in the messages' language."""
+    value = _EXAMPLE_VALUES.get(lang, _EXAMPLE_VALUES["en"])
     lines = [
         _("Each report starts with '- id:'. Copy this example once per report, without the '# ' at the start"),
         _("of its lines, and fill it in; leave out what was not reported."),
         f" - id: {edition}-r1",
         f"   date: {edition}-03  # " + _("the day it happened, or the month alone: {month}").format(month=edition),
         "   time_of_day: night  # morning, afternoon, evening, night",
-        "   area: East end, near the port  # " + _("a neighbourhood or part of town, never an address"),
+        f"   area: {value['area']}  # " + _("a neighbourhood or part of town, never an address"),
         "   place_type: car  # street, car, hotel, incall, outcall, online, phone, other",
         "   types: [physical-assault, robbery]  # " + _("the keys of BAD_DATES_TYPES in pelicanconf.py"),
         "   aggressor:",
-        "     description: Man in his forties, tall, short grey beard.",
-        "     age: about 45",
+        f"     description: {value['description']}",
+        f"     age: {value['age']}",
         "   vehicle:",
         "     make: Honda",
-        "     colour: grey",
+        f"     colour: {value['colour']}",
         "     plate: ABC 1  # " + _("part of a plate is fine"),
         "   contact_used: [514-555-0134]  # " + _("numbers, handles, ad names or emails the aggressor used"),
-        "   what_happened: He refused to pay and took the money back by force.  # " + _("in the third person"),
-        "   advice: Ask to be paid first.",
+        f"   what_happened: {value['what_happened']}  # " + _("in the third person"),
+        f"   advice: {value['advice']}",
         f"   reported_on: {edition}-05  # " + _("the day the report reached us"),
     ]
     return "".join(f"#{line}\n" if line.startswith(" ") else f"# {line}\n" for line in lines)
@@ -47,6 +68,6 @@ def new_editions(content_dir: Path, edition: str, languages: list[str]) -> tuple
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8", newline="\n") as file:  # "x": never overwrite, even in a race
-            file.write(edition_text(month, lang, example=example_report(month)))
+            file.write(edition_text(month, lang, example=example_report(month, lang)))
         created.append(path)
     return created, existing
