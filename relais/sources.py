@@ -296,6 +296,9 @@ _Loader.add_implicit_resolver(
 )
 
 
+_INVISIBLE_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
 def parse_yaml(
     yaml_text: str, first_line: int, shown_as: str, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Any, dict[Location, int], list[Problem]]:
@@ -313,6 +316,9 @@ def _parse(
     ' : ' or starts with '@' is read as that text (see :mod:`.yaml_forgiving`):
     the parse is tried again with that value quoted, in memory only.
     """
+    # YAML also breaks lines at these (pasted from web pages, invisible): a space is what the writer saw,
+    # and the rows of YAML's marks then stay the file's lines.
+    yaml_text = yaml_text.translate(_INVISIBLE_BREAKS)
     repairs = Repairs(yaml_text)
     while True:
         try:

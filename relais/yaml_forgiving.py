@@ -121,8 +121,8 @@ class Repairs:
         if not self.edits:
             return start, end, False
         edit = self.edits.get(row)
-        column = start - self._repaired()[row]
-        if edit is not None and column == edit.repaired_start:
+        # YAML's rows also break at U+0085, U+2028 and U+2029, ours only at '\n': a row past ours has no edit.
+        if edit is not None and row < len(self._repaired()) and start - self._repaired()[row] == edit.repaired_start:
             return self._starts[row] + edit.start, self._starts[row] + edit.end, True
         return self._offset(start), self._offset(end), False
 

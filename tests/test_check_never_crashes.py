@@ -47,6 +47,18 @@ FIELDS = [
     "Title",
     "titre",
     "catégorie",
+    # The bad date list's editions
+    "edition",
+    "reports",
+    "id",
+    "area",
+    "place_type",
+    "types",
+    "aggressor",
+    "description",
+    "contact_used",
+    "what_happened",
+    "reported_on",
 ]
 TRICKY = "\x00 \x85 \u2028 \r : # \" ' “ ” « » ‘ ’ [ ] { } & * ! @ % | > - ? , \t \\ ` é ç 2026-13-01 01/12/2026 \u200b \ufeff"
 VALUES = st.one_of(
@@ -85,7 +97,9 @@ BODIES = st.lists(
     st.sampled_from([*"ab #*-_[]()<>!`|:1).\n\t ", "<!-- relais: allow -->", "https://x.org", "é", "  - ", "1) "]),
     max_size=120,
 ).map("".join)
-FOLDERS = st.sampled_from(["posts", "pages", "services", "events", "guides", "authors", "announcements"])
+FOLDERS = st.sampled_from(
+    ["posts", "pages", "services", "events", "guides", "authors", "announcements", "bad-dates/fr"]
+)
 
 
 def _file_text(lines: list[tuple[str, str, str]], body: str, yaml_only: bool) -> str:

@@ -495,3 +495,12 @@ def test_bad_dates_import_works_from_inside_the_content_folder(tmp_path: Path) -
     result = publish_file(ROOT / "publish.py", *arguments, cwd=site / "content", env=FRENCH)
     assert result.returncode == 0, result.stderr
     assert (site / "content/bad-dates/fr/2026-12.md").is_file()
+
+
+def test_an_invisible_line_break_in_a_field_is_a_space_and_lines_stay_right(content: Path) -> None:
+    """U+2028 and U+0085 (pasted from a web page) end a line for YAML, never for the writer's editor."""
+    text = front_matter(POST, title="Un\u2028titre").replace("category: news", "category: newz\x85")
+    write(content, "posts/invisible.md", text)
+    problems = of(problems_in(content), "invisible.md")
+    lines = text.split("\n")
+    assert [(p.field, p.line) for p in problems] == [("category", lines.index("category: newz\x85") + 1)], problems
