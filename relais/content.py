@@ -20,8 +20,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from .clock import Clock, as_datetime
 from .content_files import content_files
 from .content_types import CORE_TYPES, ContentType
+from .i18n import _
 from .link_checks import internal_links
 from .messages import choose_from, one_of, validation_problems
+from .private_list import FIELD as NEVER_PUBLISH_FIELD
 from .problems import Problem, Problems, Severity
 from .schemas import ContentModel
 from .settings import SiteConfig
@@ -43,13 +45,35 @@ class Entry:
     valid: bool = True  # False: some fields were wrong; never published
 
     @property
-    def is_draft(self) -> bool:
-        """Work in progress: its problems are warnings until it is published.
+    def is_unpublished(self) -> bool:
+        """Not on the site (a draft, a post waiting for review, a file never published): its problems are
+        warnings that never stop the site, even with --strict, until it is published.
 
         Decided on the raw field, so a file whose status is misspelt is not
         taken for a draft.
         """
-        return "status" in self.type.model.model_fields and self.front.data.get("status", "draft") == "draft"
+        if self.type.file is not None:
+            return True
+        return (
+            "status" in self.type.model.model_fields
+            and self.front.data.get("status", "draft") in self.type.unpublished_statuses
+        )
+
+    @property
+    def is_draft(self) -> bool:
+        """The name plugins use for :attr:`is_unpublished`."""
+        return self.is_unpublished
+
+    @property
+    def unpublished_note(self) -> str:
+        """Added to the fix of each problem of an unpublished file."""
+        if self.type.file is not None:
+            return _("this file is never published, so this does not stop the site")
+        if self.front.data.get("status", "draft") == "draft":
+            return _("this is a draft: fix it before publishing")
+        if self.front.data.get("status") == "review":
+            return _("this is waiting for review: fix it before it is published")
+        return _("this is not on the site: fix it before putting it back")
 
     @property
     def key(self) -> str:
@@ -156,7 +180,7 @@ def load_content(
                     1,
                     "file",
                     "this file is not in a folder Relais reads, so it is ignored",
-                    f"move it into one of: {one_of('content/' + t.folder + '/' for t in types)}",
+                    f"move it into one of: {one_of(t.shown_folder for t in types)}",
                 )
             continue
         entry, file_problems = _load_entry(content_type, relative, path, shown_as, config)
@@ -164,9 +188,10 @@ def load_content(
         if entry is not None:
             entries.append(entry)
     index = ContentIndex(config, clock, entries, problems, content_dir)
-    drafts = {entry.shown_as for entry in index.entries if entry.is_draft}
+    unpublished = {entry.shown_as: entry for entry in index.entries if entry.is_unpublished}
     for problem in _cross_checks(index):
-        problems.add(as_draft_warning(problem) if problem.file in drafts else problem)
+        entry = unpublished.get(problem.file)
+        problems.add(as_draft_warning(problem, entry) if entry is not None else problem)
     return index
 
 
@@ -202,8 +227,8 @@ def _load_entry(
             ),
         ]
     entry = Entry(content_type, relative, shown_as, front, data, slugify(Path(relative).stem), lang, valid)
-    if entry.is_draft:
-        problems = [as_draft_warning(problem) for problem in problems]
+    if entry.is_unpublished:
+        problems = [as_draft_warning(problem, entry) for problem in problems]
     return entry, problems
 
 
@@ -225,11 +250,22 @@ def _without(raw: dict[str, Any], err: ValidationError) -> dict[str, Any]:
     return {key: value for key, value in raw.items() if key not in bad}
 
 
-def as_draft_warning(problem: Problem) -> Problem:
+def as_draft_warning(problem: Problem, entry: Entry | None = None) -> Problem:
+    """A problem of an unpublished file, as a held warning: it never stops the site, even with --strict."""
+    if problem.field == NEVER_PUBLISH_FIELD:
+        return problem  # a private string must leave the repository, whatever the file's status
     if problem.severity is Severity.WARNING:
-        return problem
-    fix = f"{problem.fix} (this is a draft: fix it before publishing)" if problem.fix else "fix it before publishing"
-    return Problem(problem.file, problem.line, problem.field, problem.what, fix, Severity.WARNING, problem.column)
+        return problem.as_held()
+    return problem.as_held(entry.unpublished_note if entry is not None else _("fix it before publishing"))
+
+
+def hold_unpublished(problems: Iterable[Problem], index: ContentIndex) -> list[Problem]:
+    """Every problem of a file that is not published becomes a held warning (never-publish matches excepted)."""
+    unpublished = {entry.shown_as: entry for entry in index.entries if entry.is_unpublished}
+    return [
+        as_draft_warning(problem, unpublished[problem.file]) if problem.file in unpublished else problem
+        for problem in problems
+    ]
 
 
 def _cross_checks(index: ContentIndex) -> Iterator[Problem]:

@@ -31,7 +31,7 @@ from .built import check_built_site
 from .cache import Cache, cache_folder
 from .clock import Clock, build_clock
 from .collisions import output_collisions
-from .content import ContentIndex, load_content
+from .content import ContentIndex, hold_unpublished, load_content
 from .content_types import CORE_TYPES, ContentType
 from .entry_checks import entry_problems
 from .problems import Problem, Problems, Severity
@@ -111,6 +111,7 @@ def load_site(
     for source_check in site.hooks("SOURCE_CHECKS"):
         problems.extend(_guarded(source_check, site))
     problems.extend(_guarded(entry_problems, site))
+    problems.replace_all(hold_unpublished(problems, index))  # unpublished files never stop the site
     problems.limit_per_file()
     return site, problems
 

@@ -17,6 +17,7 @@ from .times import ClockTime, Days, Weeks
 # temporarily-closed put it on; inactive takes it off again (it has ended).
 ServiceStatus = Literal["draft", "review", "active", "temporarily-closed", "inactive"]
 LISTED_STATUSES = ("active", "temporarily-closed")
+UNLISTED_STATUSES = ("draft", "review", "inactive")
 
 _PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().\-]+$")
 
