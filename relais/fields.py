@@ -68,6 +68,24 @@ TextList = Annotated[list[Text], BeforeValidator(_one_or_many)]
 DateOrDateTime = Annotated[dt.date | dt.datetime, BeforeValidator(parse_date_or_datetime)]
 
 
+def parse_day(value: Any) -> dt.date:
+    """A day without a time: ``2026-12-31``."""
+    day = parse_date_or_datetime(value)
+    if isinstance(day, dt.datetime):
+        from .i18n import _
+
+        raise ValueError(
+            _("'{value}' has a time; only the day is needed — write it as {day}").format(
+                value=value, day=day.date().isoformat()
+            )
+        )
+    return day
+
+
+Day = Annotated[dt.date, BeforeValidator(parse_day)]
+DayList = Annotated[list[Day], BeforeValidator(_one_or_many)]
+
+
 def counting_number(example: str) -> Callable[[Any], Any]:
     """A whole number from 1 up (``12`` or ``"12"``), such as a question's number or how many times it was asked."""
 
