@@ -166,6 +166,16 @@ ANNOUNCEMENT_FOOTER = {
     },
 }
 
+# --- Publishing day (publish.py status; README: "Publishing day") ------------
+# Warn when a language has had no new post for this many days.
+PUBLISHING_RHYTHM_DAYS = 31
+# List notices, events and announcements that end within this many days, or
+# ended as recently; drafts untouched for this many days; and this many of the
+# most asked questions of content/questions.yml that no post answers yet.
+STATUS_SOON_DAYS = 14
+STATUS_STALE_DRAFT_DAYS = 30
+STATUS_QUESTIONS = 5
+
 # --- Respectful language -----------------------------------------------------
 # Settings whose text readers see, checked like the content (see README.md).
 LANGUAGE_CHECK_SETTINGS = ["SITENAME", "SITE_DESCRIPTION", "ANNOUNCEMENT_FOOTER"]

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import i18n
 from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
+from .i18n import _
 from .messages import did_you_mean, one_of
 from .pelican_settings import read_site_settings, site_plugins
 from .private_list import PLUGIN, NeverPublishList, is_required, load_list
@@ -132,6 +133,21 @@ def make_parser() -> argparse.ArgumentParser:
         help="show what is on offer on that day (default: now, or SOURCE_DATE_EPOCH when set)",
     )
     _where(snippets_parser)
+
+    status_parser = commands.add_parser(
+        "status",
+        help=_("what is due: last post, reviews, drafts, schedule, translations, questions"),
+        description=_(
+            "Say, per language: how long since the last post, what waits for review, drafts left untouched, "
+            "what is scheduled, what ends soon, what has no translation, and the most asked questions no post "
+            "answers yet. Nothing is built or changed."
+        ),
+    )
+    _where(status_parser)
+    status_parser.add_argument(
+        "--today", type=_today, metavar="YYYY-MM-DD", help=_("as if today were this date (default: now)")
+    )
+    status_parser.add_argument("--json", action="store_true", help=_("the same, as JSON for other tools"))
 
     clean_parser = commands.add_parser(
         "clean-images",
@@ -285,6 +301,21 @@ def run_clean_images(args: argparse.Namespace) -> int:
     return 1 if problems.errors else 0
 
 
+def run_status(args: argparse.Namespace) -> int:
+    from .status import run
+
+    result = check(BuildOptions(settings_file=args.settings, content_dir=args.content, today=args.today))
+    if result.site is None:
+        print_problems(result.problems)
+        return 1
+    text, problems = run(result.site, args.json)
+    if problems:
+        print_problems(Problems(problems))
+        return 1
+    print(text, end="")
+    return 0
+
+
 def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[str]) -> tuple[list, str]:
     """The snippets asked for, by announcement, language and format; or plain words saying what there is."""
     day = f"on {args.today.isoformat()}" if args.today else "today"
@@ -340,6 +371,7 @@ COMMANDS = {
     "serve": run_serve,
     "new": run_new,
     "snippets": run_snippets,
+    "status": run_status,
     "clean-images": run_clean_images,
 }
 
