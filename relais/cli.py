@@ -149,6 +149,25 @@ def make_parser() -> argparse.ArgumentParser:
     )
     status_parser.add_argument("--json", action="store_true", help=_("the same, as JSON for other tools"))
 
+    review_parser = commands.add_parser(
+        "review",
+        help=_("mark a peer's post reviewed and published"),
+        description=_(
+            "A staff member who has read a post waiting for review (status: review) publishes it: sets "
+            "'status: published' and 'reviewed_by:' in its front matter, changing nothing else in the file. "
+            "Refused when the reviewer is not a staff author, wrote the post, or when the post still has a "
+            "problem (run publish.py check to see them)."
+        ),
+    )
+    review_parser.add_argument("file", type=Path, metavar="FILE", help=_("the post, such as content/posts/NAME.md"))
+    review_parser.add_argument(
+        "--by", required=True, metavar="STAFF", help=_("the reviewer: a staff author's file name in content/authors/")
+    )
+    _where(review_parser)
+    review_parser.add_argument(
+        "--today", type=_today, metavar="YYYY-MM-DD", help=_("as if today were this date (default: now)")
+    )
+
     clean_parser = commands.add_parser(
         "clean-images",
         help="remove location and camera data from the image files in content/",
@@ -316,6 +335,20 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_review(args: argparse.Namespace) -> int:
+    from .review import ReviewRefused, review, reviewed_message
+
+    options = BuildOptions(settings_file=args.settings, content_dir=args.content, today=args.today)
+    try:
+        done = review(options, args.file, args.by)
+    except ReviewRefused as refused:
+        print_problems(Problems(refused.problems))
+        print(_("Nothing was changed: {why}.").format(why=refused.what), file=sys.stderr)
+        return 1
+    print(reviewed_message(done))
+    return 0
+
+
 def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[str]) -> tuple[list, str]:
     """The snippets asked for, by announcement, language and format; or plain words saying what there is."""
     day = f"on {args.today.isoformat()}" if args.today else "today"
@@ -372,6 +405,7 @@ COMMANDS = {
     "new": run_new,
     "snippets": run_snippets,
     "status": run_status,
+    "review": run_review,
     "clean-images": run_clean_images,
 }
 
