@@ -17,9 +17,10 @@ from .messages import did_you_mean, one_of
 from .pelican_settings import read_site_settings, site_plugins
 from .private_list import PLUGIN, NeverPublishList, is_required, load_list
 from .problems import Problem, Problems
+from .questions import Question, QuestionNotFound, find_question
 from .report import finish_output, print_problems, redact_output, show_progress, summary
 from .scaffold import ScaffoldError, new_file
-from .settings import line_of_setting, site_config
+from .settings import SiteConfig, line_of_setting, site_config
 
 # The formats of forum announcements (plugins/announcements), for --format.
 SNIPPET_FORMATS = ("bbcode", "markdown", "text", "short")
@@ -104,9 +105,15 @@ def make_parser() -> argparse.ArgumentParser:
         "its fields filled in (status: draft). Never overwrites a file.",
     )
     new_parser.add_argument("kind", choices=["post", "page"], help="what to create")
-    new_parser.add_argument("title", help='the title, in quotes: "Où manger gratuitement"')
+    new_parser.add_argument("title", nargs="?", help='the title, in quotes: "Où manger gratuitement"')
     new_parser.add_argument("--lang", help="language of the new file (default: the site's default language)")
     new_parser.add_argument("--author", metavar="KEY", help="author file name in content/authors/, without .yml")
+    new_parser.add_argument(
+        "--from-question",
+        type=int,
+        metavar="N",
+        help=_("a post that answers question N of content/questions.yml (its text is the title, unless you give one)"),
+    )
     _where(new_parser)
 
     snippets_parser = commands.add_parser(
@@ -246,20 +253,36 @@ def run_new(args: argparse.Namespace) -> int:
             print(problem.format(), file=sys.stderr)
         return 1
     try:
+        question = _question(args, Path(settings["PATH"]), config)
         path = new_file(
             args.kind,
-            args.title,
+            args.title or (question.text if question else ""),
             content_dir=Path(settings["PATH"]),
             config=config,
             today=build_clock(config.zone).today,
             lang=args.lang,
             author=args.author,
+            question=question,
         )
     except ScaffoldError as err:
         print(f"Nothing created: {err}.", file=sys.stderr)
         return 1
     print(f"Created {_shown(path)} — fill in the fields marked with comments, then run `publish.py check`.")
     return 0
+
+
+def _question(args: argparse.Namespace, content_dir: Path, config: SiteConfig) -> Question | None:
+    """The question a new post answers (``--from-question N``); a title is needed otherwise."""
+    if args.from_question is None:
+        if not args.title:
+            raise ScaffoldError(_("give the title, in quotes, or --from-question N"))
+        return None
+    if args.kind != "post":
+        raise ScaffoldError(_("--from-question starts a post: publish.py new post --from-question N"))
+    try:
+        return find_question(content_dir, args.from_question, config)
+    except QuestionNotFound as err:
+        raise ScaffoldError(str(err)) from None
 
 
 def run_snippets(args: argparse.Namespace) -> int:

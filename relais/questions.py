@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BeforeValidator, Field, ValidationError
 
+from .content_files import shown_name
 from .fields import DateOrDateTime, Key, Text, counting_number
 from .i18n import _
 from .messages import choose_from, one_of
 from .problems import Problem
 from .schemas import ContentModel
+from .settings import SiteConfig
+from .sources import SourceError, read_yaml_file
 
 if TYPE_CHECKING:
     from .content import ContentIndex, Entry
@@ -159,4 +163,41 @@ def answered_question(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
         )
     yield entry.problem(
         ("answers",), "answers", _("there is no question {number} in content/questions.yml").format(number=number), fix
+    )
+
+
+class QuestionNotFound(Exception):
+    """The question asked for cannot be found; the message says which ones exist."""
+
+
+def find_question(content_dir: Path, number: int, config: SiteConfig) -> Question:
+    """Question ``number`` of content/questions.yml, read on its own (``publish.py new post --from-question``)."""
+    path = content_dir / FILE
+    shown_as = shown_name(path)
+    try:
+        front, _duplicates = read_yaml_file(path, shown_as, config)
+    except SourceError as err:
+        if not path.exists():
+            raise QuestionNotFound(
+                _("there is no {file} yet: add the question there first (see README.md, 'Publishing day')").format(
+                    file=shown_as
+                )
+            ) from None
+        raise QuestionNotFound(err.problem.format()) from None
+    raw = front.data.get("questions")
+    found: list[Question] = []
+    for item in raw if isinstance(raw, list) else []:
+        try:
+            found.append(Question.model_validate(item))
+        except ValidationError:
+            continue
+    for question in found:
+        if question.id == number:
+            return question
+    numbers = one_of(sorted(question.id for question in found)) or _("there is none yet")
+    raise QuestionNotFound(
+        _(
+            "there is no question {number} in {file} (run publish.py check if one is written wrong) — "
+            "the questions are: {numbers}"
+        ).format(number=number, file=shown_as, numbers=numbers)
     )

@@ -3,7 +3,10 @@ published nor ever stops the site."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import yaml
 
 from relais.build import BuildOptions, check
 from tests.helpers import POST, ROOT, all_text, check_messages, publish, write
@@ -80,3 +83,31 @@ def test_the_demo_backlog_is_valid_and_answered_in_part() -> None:
     result = publish("check", "--strict", "--today", "2026-11-22")
     assert result.returncode == 0, result.stderr
     assert "questions.yml" not in result.stderr
+
+
+def test_new_post_from_a_question_names_it_and_takes_its_words(content: Path) -> None:
+    write(content, "questions.yml", BACKLOG)
+    result = publish("new", "post", "--from-question", "2", "--author", "ana", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    [path] = (content / "posts").glob("ou-manger*.md")
+    text = path.read_text(encoding="utf-8")
+    fields = yaml.safe_load(text.split("---")[1])
+    assert (fields["title"], fields["lang"], fields["answers"], fields["status"]) == (
+        "Où manger gratuitement le dimanche ?",
+        "fr",
+        2,
+        "draft",
+    )
+    code, lines = check_messages(content)
+    assert code == 0 and not any("answers" in line for line in lines), lines
+    status = publish("status", "--content", str(content), "--json", "--today", "2026-02-15")
+    [question] = json.loads(status.stdout)["languages"]["fr"]["questions"]
+    assert question["number"] == 2 and [Path(file).name for file in question["in_progress"]] == [path.name]
+
+
+def test_new_post_from_a_question_that_does_not_exist(content: Path) -> None:
+    write(content, "questions.yml", BACKLOG)
+    result = publish("new", "post", "--from-question", "9", "--content", str(content))
+    assert result.returncode == 1
+    assert "there is no question 9 in" in result.stderr and "the questions are: 1, 2" in result.stderr
+    assert not list((content / "posts").glob("*9*"))
