@@ -175,6 +175,40 @@ def make_parser() -> argparse.ArgumentParser:
         "--today", type=_today, metavar="YYYY-MM-DD", help=_("as if today were this date (default: now)")
     )
 
+    deploy_parser = commands.add_parser(
+        "deploy",
+        help=_("build the public site and put it online"),
+        description=_(
+            "Build the public site (publishconf.py, warnings count as errors, the never-publish list required) "
+            "and, only if everything passed, send it to the place set by DEPLOY in the settings or given here: "
+            "rsync to a web server, a Git branch (GitHub or GitLab Pages), or a folder. Says which files were "
+            "added, changed and removed."
+        ),
+    )
+    where_to = deploy_parser.add_mutually_exclusive_group()
+    where_to.add_argument("--rsync", metavar="DEST", help=_("send with rsync, such as user@host:/var/www/site/"))
+    where_to.add_argument("--git", metavar="REPOSITORY", help=_("push to a branch of this Git repository"))
+    where_to.add_argument("--folder", metavar="DIR", help=_("replace this folder with the site"))
+    deploy_parser.add_argument("--branch", help=_("the branch for --git (default: gh-pages)"))
+    deploy_parser.add_argument("--ssh", metavar="COMMAND", help=_("how rsync logs in, such as 'ssh -p 2222'"))
+    deploy_parser.add_argument(
+        "--dry-run", action="store_true", help=_("build and say what would change, without sending anything")
+    )
+    deploy_parser.add_argument(
+        "--settings",
+        type=Path,
+        default=Path("publishconf.py"),
+        metavar="FILE",
+        help=_("settings file (default: publishconf.py, the public site's)"),
+    )
+    deploy_parser.add_argument("--content", type=Path, metavar="DIR", help=_("content folder (default: content/)"))
+    deploy_parser.add_argument(
+        "--output", type=Path, metavar="DIR", help=_("where to build it first (default: the settings' OUTPUT_PATH)")
+    )
+    deploy_parser.add_argument(
+        "--today", type=_today, metavar="YYYY-MM-DD", help=_("build as if today were this date (default: now)")
+    )
+
     clean_parser = commands.add_parser(
         "clean-images",
         help="remove location and camera data from the image files in content/",
@@ -372,6 +406,59 @@ def run_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_deploy(args: argparse.Namespace) -> int:
+    from .deploy import DeployError, deploy, report
+
+    settings = read_site_settings(args.settings, args.content, args.output)
+    target, problems = _deploy_target(args, settings)
+    never, list_problems = load_list(settings, str(args.settings))
+    if not never.rules and not list_problems:
+        list_problems = [
+            Problem(
+                str(args.settings),
+                0,
+                "NEVER_PUBLISH_FILE",
+                _("deploying puts the site online, so it needs the never-publish list, and there is none"),
+                _("create private/never-publish.txt (see README.md, 'Never publish')"),
+            )
+        ]
+    if problems or list_problems or target is None:
+        print_problems(Problems([*problems, *list_problems]))
+        if target is None and not problems:
+            print(
+                _("Say where to deploy: set DEPLOY in {settings}, or pass --rsync, --git or --folder.").format(
+                    settings=args.settings
+                ),
+                file=sys.stderr,
+            )
+        print(_("Nothing was deployed."), file=sys.stderr)
+        return 1
+    show_progress()
+    options = BuildOptions(args.settings, args.content, args.output, args.today, strict=True)
+    try:
+        done = deploy(options, target, args.dry_run)
+    except DeployError as err:
+        print(_("The deploy stopped: {why}.").format(why=err), file=sys.stderr)
+        return 1
+    print_problems(done.build.problems, strict=True)
+    if done.changes is None:
+        print(_("The build failed, so nothing was deployed: the site online is as it was."), file=sys.stderr)
+        return 1
+    print(report(target, done.changes, args.dry_run))
+    return 0
+
+
+def _deploy_target(args: argparse.Namespace, settings: dict) -> tuple:
+    """The target given on the command line, else the settings' DEPLOY."""
+    from .deploy import Target, configured_target
+
+    for method in ("rsync", "git", "folder"):
+        destination = getattr(args, method)
+        if destination:
+            return Target(method=method, to=destination, branch=args.branch or "gh-pages", ssh=args.ssh), []
+    return configured_target(settings, str(args.settings))
+
+
 def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[str]) -> tuple[list, str]:
     """The snippets asked for, by announcement, language and format; or plain words saying what there is."""
     day = f"on {args.today.isoformat()}" if args.today else "today"
@@ -429,6 +516,7 @@ COMMANDS = {
     "snippets": run_snippets,
     "status": run_status,
     "review": run_review,
+    "deploy": run_deploy,
     "clean-images": run_clean_images,
 }
 
