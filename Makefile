@@ -29,10 +29,11 @@ serve: $(RUNTIME)
 publish: $(RUNTIME)
 	$(PUBLISH) build --settings publishconf.py --strict
 
-# Build the public site and put it online (DEPLOY in publishconf.py); the
-# scheduled rebuilds in contrib/ run this every day.
+# Build the public site and put it online (DEPLOY in publishconf.py, or
+# DEPLOY_FLAGS such as "--folder public"); the scheduled rebuilds in
+# contrib/schedule/ run this every day.
 deploy: $(RUNTIME)
-	$(PUBLISH) deploy
+	$(PUBLISH) deploy $(DEPLOY_FLAGS)
 
 lint: $(DEV)
 	$(BIN)/ruff check .
