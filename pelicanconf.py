@@ -137,6 +137,8 @@ PLUGINS += ["services", "guides", "open_referral", "info_cards", "never_publish"
 # the language check reads every file.  The sitemap reads the finished site,
 # so it comes last.
 PLUGINS += ["feeds", "events", "calendars", "announcements", "language_check", "sitemap"]
+# The drafts preview's "not published" banner (serve --drafts; never in a build).
+PLUGINS += ["preview"]
 
 # --- Forum announcements ----------------------------------------------------
 # Every forum snippet ends with the footer of its language: who we are; that

@@ -39,6 +39,11 @@ class BuildOptions:
     output_dir: Path | None = None
     today: dt.date | None = None
     strict: bool = False
+    # The drafts preview (serve --drafts): drafts, posts waiting for review and
+    # scheduled files are built too, each with a "not published" banner, into
+    # a folder of their own (OUTPUT_PATH-drafts unless output_dir says).
+    # publish.py build never sets it.
+    drafts: bool = False
 
 
 @dataclass
@@ -65,10 +70,12 @@ def build(options: BuildOptions) -> BuildResult:
     started = time.monotonic()
     settings = read_site_settings(options.settings_file, options.content_dir, options.output_dir)
     settings[FROM_CLI_KEY] = True
+    if options.drafts and options.output_dir is None:
+        settings["OUTPUT_PATH"] = drafts_folder(Path(settings["OUTPUT_PATH"]))
     output = Path(settings["OUTPUT_PATH"]).resolve()  # through a link, the folder it points to is replaced
     plugins, plugin_problems = site_plugins(settings)
     progress.info("Checking the content…")
-    site, problems = load_site(settings, str(options.settings_file), plugins, options.today)
+    site, problems = load_site(settings, str(options.settings_file), plugins, options.today, preview=options.drafts)
     problems.extend(plugin_problems)
     result = BuildResult(problems, site, output)
     try:
@@ -105,6 +112,11 @@ def build(options: BuildOptions) -> BuildResult:
     result.counts = _published_counts(site)
     result.seconds = time.monotonic() - started
     return result
+
+
+def drafts_folder(output: Path) -> str:
+    """Where the drafts preview goes: beside the output, never in it (output/ → output-drafts/)."""
+    return str(output.with_name(output.name + "-drafts"))
 
 
 @dataclass(frozen=True)

@@ -98,11 +98,21 @@ class ContentIndex:
     """Every valid entry, with look-ups the build and the checks share."""
 
     def __init__(
-        self, config: SiteConfig, clock: Clock, entries: Iterable[Entry], problems: Problems, content_dir: Path
+        self,
+        config: SiteConfig,
+        clock: Clock,
+        entries: Iterable[Entry],
+        problems: Problems,
+        content_dir: Path,
+        *,
+        preview: bool = False,
     ) -> None:
         self.config = config
         self.content_dir = content_dir
         self.clock = clock
+        # The drafts preview (serve --drafts): drafts, files waiting for review
+        # and scheduled ones are built too, each marked "not published".
+        self.preview = preview
         self.entries: list[Entry] = sorted(entries, key=lambda entry: entry.source)
         self.problems = problems
         self.by_source = {entry.source: entry for entry in self.entries}
@@ -117,11 +127,23 @@ class ContentIndex:
         return self.config.zone
 
     def is_published(self, entry: Entry) -> bool:
-        """Published status and, for dated content, a date that has come."""
+        """Published status and, for dated content, a date that has come (in the drafts preview: on the site)."""
+        return self.is_out(entry) or (self.preview and self.not_out_yet(entry) is not None)
+
+    def is_out(self, entry: Entry) -> bool:
+        """Really published: a published status and, for dated content, a date that has come."""
         if not entry.valid or entry.status not in entry.type.published_statuses:
             return False
         date = getattr(entry.data, "date", None)
         return date is None or self.clock.is_due(date, self.zone)
+
+    def not_out_yet(self, entry: Entry) -> str | None:
+        """Why a valid entry a preview may show is not on the site: "draft", "review" or "scheduled"; else None."""
+        if not entry.valid or not entry.type.translatable or self.is_out(entry):
+            return None
+        if entry.status in entry.type.published_statuses:
+            return "scheduled"
+        return entry.status if entry.status in ("draft", "review") else None
 
     def published(self, type_name: str, lang: str | None = None) -> list[Entry]:
         return [
@@ -164,6 +186,8 @@ def load_content(
     clock: Clock,
     types: Iterable[ContentType] = CORE_TYPES,
     shown_root: Path | None = None,
+    *,
+    preview: bool = False,
 ) -> ContentIndex:
     """Read and validate every content file; never stops at the first problem."""
     types = tuple(types)
@@ -187,7 +211,7 @@ def load_content(
         problems.extend(file_problems)
         if entry is not None:
             entries.append(entry)
-    index = ContentIndex(config, clock, entries, problems, content_dir)
+    index = ContentIndex(config, clock, entries, problems, content_dir, preview=preview)
     unpublished = {entry.shown_as: entry for entry in index.entries if entry.is_unpublished}
     for problem in _cross_checks(index):
         entry = unpublished.get(problem.file)

@@ -93,6 +93,7 @@ def load_site(
     settings_file: str,
     plugins: Iterable[ModuleType] = (),
     today: dt.date | None = None,
+    preview: bool = False,
 ) -> tuple[Site | None, Problems]:
     """Check the settings, then every content file; all problems are returned."""
     plugins = tuple(plugins)
@@ -102,7 +103,7 @@ def load_site(
         return None, problems
     clock = build_clock(config.zone, today)
     content_dir = Path(settings["PATH"])
-    index = load_content(content_dir, config, clock, content_types(plugins))
+    index = load_content(content_dir, config, clock, content_types(plugins), preview=preview)
     problems.extend(index.problems)
     cache = Cache(cache_folder(Path(settings["OUTPUT_PATH"]))) if settings.get("OUTPUT_PATH") else Cache(None)
     site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins, cache)
