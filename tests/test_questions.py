@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from relais.build import BuildOptions, check
+from relais.notices import NoticeFields
+from relais.questions import Question
 from tests.helpers import POST, ROOT, all_text, check_messages, publish, write
 
 BACKLOG = """# Questions we hear
@@ -111,3 +114,10 @@ def test_new_post_from_a_question_that_does_not_exist(content: Path) -> None:
     assert result.returncode == 1
     assert "there is no question 9 in" in result.stderr and "the questions are: 1, 2" in result.stderr
     assert not list((content / "posts").glob("*9*"))
+
+
+@pytest.mark.parametrize("model", [Question, NoticeFields])
+def test_every_field_is_documented(model: type) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in model.model_fields:
+        assert f"| `{name}` |" in readme, f"document the field '{name}' of {model.__name__} in README.md"
