@@ -109,12 +109,29 @@ def load_site(
     site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins, cache)
     problems.extend(output_collisions(site))
     convert_bodies(site)
+    unconditional: list[Problem] = []
     for source_check in site.hooks("SOURCE_CHECKS"):
-        problems.extend(_guarded(source_check, site))
+        found = _guarded(source_check, site)
+        (unconditional if getattr(source_check, WHATEVER_THE_STATUS, False) else problems).extend(found)
     problems.extend(_guarded(entry_problems, site))
     problems.replace_all(hold_unpublished(problems, index))  # unpublished files never stop the site
+    problems.extend(unconditional)
     problems.limit_per_file()
     return site, problems
+
+
+WHATEVER_THE_STATUS = "relais_whatever_the_status"
+
+
+def whatever_the_status(check: Callable[[Site], Iterable[Problem]]) -> Callable[[Site], Iterable[Problem]]:
+    """Mark a source check whose errors stop the build even in files that are not published.
+
+    The problems of drafts and posts waiting for review are otherwise held
+    back as warnings; a string of the never-publish list in a draft must
+    still stop everything (the repository itself must not keep it).
+    """
+    setattr(check, WHATEVER_THE_STATUS, True)
+    return check
 
 
 def run_output_checks(site: Site, output_dir: Path, hashes: Mapping[str, str] | None = None) -> None:

@@ -139,3 +139,13 @@ def test_a_plugin_that_cannot_be_loaded_fails_the_build(content: Path, tmp_path:
     assert result.returncode == 1
     assert "PLUGINS: the plugin 'no_such_plugin' could not be loaded" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_a_private_string_stops_the_build_even_in_a_draft(content: Path, tmp_path: Path) -> None:
+    """The one exception to held problems: the repository itself must not keep a never-publish string."""
+    (tmp_path / "never.txt").write_text("Rue des Lucioles 2250\n")
+    write(content, "posts/wip.md", POST.format(title="Meet at Rue des Lucioles 2250").replace("published", "draft"))
+    result = publish("check", "--content", str(content), env={"RELAIS_NEVER_PUBLISH": str(tmp_path / "never.txt")})
+    assert result.returncode == 1
+    [line] = [line for line in result.stderr.splitlines() if "wip.md" in line]
+    assert "never-publish" in line and ": warning:" not in line
