@@ -13,7 +13,7 @@ from tests.helpers import POST, check_messages, publish, write
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<field>[^:]+): (?P<what>.+) — (?P<fix>.+)$")
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["serve"], ["new"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["serve"], ["new"], ["status"], ["review"], ["deploy"]])
 def test_every_command_has_help(command: list[str]) -> None:
     result = publish(*command, "--help")
     assert result.returncode == 0
