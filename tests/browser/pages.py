@@ -32,6 +32,10 @@ PAGES_BY_LANGUAGE: dict[str, dict[str, str]] = {
     "events": {"en": "/en/events/", "fr": "/fr/events/"},
     "event": {"en": "/en/events/peer-gathering/", "fr": "/fr/events/rencontre-entre-pairs/"},
     "feeds page": {"en": "/en/subscribe/", "fr": "/fr/subscribe/"},
+    "bad date list": {"en": "/en/bad-dates/", "fr": "/fr/bad-dates/"},
+    "bad date edition": {"en": "/en/bad-dates/2026-11/", "fr": "/fr/bad-dates/2026-11/"},
+    "bad date lookup": {"en": "/en/bad-dates/lookup/", "fr": "/fr/bad-dates/lookup/"},
+    "how to report page": {"en": "/en/how-to-report/", "fr": "/fr/comment-signaler/"},
 }
 VIEWPORTS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
 
