@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from pelican import Pelican
@@ -68,10 +69,8 @@ def check(options: BuildOptions) -> BuildResult:
 
 def build(options: BuildOptions) -> BuildResult:
     started = time.monotonic()
-    settings = read_site_settings(options.settings_file, options.content_dir, options.output_dir)
+    settings = build_settings(options)
     settings[FROM_CLI_KEY] = True
-    if options.drafts and options.output_dir is None:
-        settings["OUTPUT_PATH"] = drafts_folder(Path(settings["OUTPUT_PATH"]))
     output = Path(settings["OUTPUT_PATH"]).resolve()  # through a link, the folder it points to is replaced
     plugins, plugin_problems = site_plugins(settings)
     progress.info("Checking the content…")
@@ -112,6 +111,14 @@ def build(options: BuildOptions) -> BuildResult:
     result.counts = _published_counts(site)
     result.seconds = time.monotonic() - started
     return result
+
+
+def build_settings(options: BuildOptions) -> dict[str, Any]:
+    """The settings a build of these options uses; the drafts preview writes beside the output, never into it."""
+    settings = read_site_settings(options.settings_file, options.content_dir, options.output_dir)
+    if options.drafts and options.output_dir is None:
+        settings["OUTPUT_PATH"] = drafts_folder(Path(settings["OUTPUT_PATH"]))
+    return settings
 
 
 def drafts_folder(output: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import bad_dates_cli, i18n
-from .build import BuildOptions, build, check
+from .build import BuildOptions, build, check, drafts_folder
 from .clock import build_clock, parse_today
 from .i18n import _
 from .messages import did_you_mean, one_of
@@ -106,6 +107,14 @@ def make_parser() -> argparse.ArgumentParser:
     _common(serve_parser, output=True)
     serve_parser.add_argument(
         "--port", type=_port, default=8000, help="port to serve on, from 1 to 65535 (default: 8000)"
+    )
+    serve_parser.add_argument(
+        "--drafts",
+        action="store_true",
+        help=_(
+            "also show drafts, posts waiting for review and scheduled posts, at their future address and marked "
+            "'Not published', from a folder of their own beside the output (output-drafts/); build never writes them"
+        ),
     )
 
     new_parser = commands.add_parser(
@@ -272,7 +281,12 @@ def run_build(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     from .serve import ServeOptions, serve
 
-    return serve(ServeOptions(_options(args), args.port, _serve_arguments(args)))
+    options = _options(args)
+    if args.drafts:
+        # Drafts never go into a folder that holds the site: --output X previews them in X-drafts.
+        output = Path(drafts_folder(args.output.resolve())) if args.output else None
+        options = dataclasses.replace(options, output_dir=output, drafts=True)
+    return serve(ServeOptions(options, args.port, _serve_arguments(args)))
 
 
 def _serve_arguments(args: argparse.Namespace) -> tuple[str, ...]:
@@ -285,13 +299,17 @@ def _serve_arguments(args: argparse.Namespace) -> tuple[str, ...]:
         arguments += ["--today", args.today.isoformat()]
     if args.strict:
         arguments.append("--strict")
+    if args.drafts:
+        arguments.append("--drafts")
     return (*arguments, "--port", str(args.port))
 
 
 def run_new(args: argparse.Namespace) -> int:
     if args.kind == "bad-dates":
         if args.title is None or args.from_question is not None:
-            print(_("Nothing created: give the month of the edition — publish.py new bad-dates 2026-12."), file=sys.stderr)
+            print(
+                _("Nothing created: give the month of the edition — publish.py new bad-dates 2026-12."), file=sys.stderr
+            )
             return 1
         return bad_dates_cli.new_edition(args)
     settings = read_site_settings(args.settings, args.content)
