@@ -194,4 +194,7 @@ def _edition(edition: Edition, words: _Words) -> str:
         return INDENT + _(
             "Warning: the latest edition of the {kind} is {latest}; this month's ({month}) is missing."
         ).format(**values)
-    return INDENT + _("{kind}: this month's edition ({month}) is out.").format(**values)
+    kind = values["kind"]
+    return INDENT + _("{kind}: this month's edition ({month}) is out.").format(
+        **{**values, "kind": kind[:1].upper() + kind[1:]}
+    )

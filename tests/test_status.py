@@ -197,4 +197,19 @@ def test_a_monthly_edition_that_is_missing_this_month(content: Path, tmp_path: P
     ]
     assert data["languages"]["fr"]["editions"][0]["latest"] is None
     text = status(*arguments, "2026-02-20", cwd=ROOT).stdout
-    assert "monthly bulletin: this month's edition (2026-02) is out." in text
+    assert "Monthly bulletin: this month's edition (2026-02) is out." in text
+
+
+def test_the_bad_date_list_s_missing_edition_of_the_month(demo: tuple[str, dict]) -> None:
+    """The demo's bad date list has its November edition; in December, status says December's is missing."""
+    text, data = demo
+    assert "  Bad date list: this month's edition (2026-11) is out." in section(text, "English (en)")
+    assert data["languages"]["en"]["editions"] == [
+        {"kind": "bad_dates", "latest": "2026-11", "this_month": "2026-11", "missing": False}
+    ]
+    december = status("--today", "2026-12-02", lang="fr")
+    assert december.returncode == 0, december.stderr
+    assert (
+        "Attention : la dernière édition de « liste des mauvais clients » est celle de 2026-11; "
+        "celle de ce mois-ci (2026-12) manque." in december.stdout
+    ), december.stdout
