@@ -13,7 +13,7 @@ from pathlib import Path
 
 import lxml.html
 
-from tests.helpers import all_text, publish, settings_file
+from tests.helpers import ROOT, all_text, publish, settings_file
 from tests.serving import RunningPreview, wait_for
 
 TODAY = "2026-02-15"
@@ -73,3 +73,32 @@ def test_without_drafts_the_preview_shows_only_what_is_published(content: Path, 
             assert preview.get(f"/en/posts/{slug}/")[0] == 404, slug
         assert "Not published" not in preview.output
     assert not (tmp_path / "out-drafts").exists()
+
+
+def test_publishing_day_preview_a_peer_post_review_it_and_deploy_it(content: Path, tmp_path: Path) -> None:
+    """The issue's day, for real: the post in review is previewed, reviewed while the preview runs, and deployed."""
+    (tmp_path / "never-publish.txt").write_text("Rue des Lucioles 2250\n", encoding="utf-8")
+    env = {"RELAIS_LANG": "en", "RELAIS_NEVER_PUBLISH": str(tmp_path / "never-publish.txt")}
+    where = ("--content", str(content), "--today", TODAY)
+    with RunningPreview(*where, "--output", str(tmp_path / "out"), "--drafts", env=env) as preview:
+        preview.wait_until_built(1)
+        page = preview.get("/en/posts/in-review/")[1]
+        assert banner(page) == "Not published. This is waiting for review: only this preview shows it."
+
+        reviewed = publish("review", str(content / "posts/in-review.md"), "--by", "ana", *where, env=env)
+        assert reviewed.returncode == 0, reviewed.stderr
+        preview.wait_until_built(2)
+        page = preview.get("/en/posts/in-review/")[1]
+        assert "SECRET-REVIEW-BODY" in page and banner(page) == ""  # published now: no banner
+        assert banner(preview.get("/en/posts/secret-draft/")[1]).startswith("Not published.")
+
+    target = tmp_path / "www"
+    deployed = publish(
+        "deploy", "--settings", str(ROOT / "publishconf.py"), *where, "--output", str(tmp_path / "public"),
+        "--folder", str(target), env=env,
+    )  # fmt: skip
+    assert deployed.returncode == 0, deployed.stdout + deployed.stderr
+    assert deployed.stdout.startswith(f"Deployed to {target} (folder): ")
+    assert "SECRET-REVIEW-BODY" in (target / "en/posts/in-review/index.html").read_text(encoding="utf-8")
+    assert not (target / "en/posts/secret-draft").exists()
+    assert 'class="preview-banner"' not in all_text(target)
