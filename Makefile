@@ -11,7 +11,7 @@ SYSTEM := $(VENV)/.system-installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PUBLISH := $(BIN)/python publish.py
 
-.PHONY: html test check serve publish lint translations bench clean
+.PHONY: html test check serve publish deploy lint translations bench clean
 
 html: $(RUNTIME)
 	$(PUBLISH) build
@@ -28,6 +28,12 @@ serve: $(RUNTIME)
 
 publish: $(RUNTIME)
 	$(PUBLISH) build --settings publishconf.py --strict
+
+# Build the public site and put it online (DEPLOY in publishconf.py, or
+# DEPLOY_FLAGS such as "--folder public"); the scheduled rebuilds in
+# contrib/schedule/ run this every day.
+deploy: $(RUNTIME)
+	$(PUBLISH) deploy $(DEPLOY_FLAGS)
 
 lint: $(DEV)
 	$(BIN)/ruff check .
@@ -67,4 +73,4 @@ $(DEV): requirements.txt requirements-dev.txt $(SYSTEM) | $(VENV)/bin/python
 	touch $(RUNTIME) $@
 
 clean:
-	rm -rf output .pytest_cache .ruff_cache
+	rm -rf output output-public output-drafts .pytest_cache .ruff_cache

@@ -10,6 +10,7 @@ from .clock import as_datetime
 from .i18n import _, long_date
 from .messages import choose_from, did_you_mean, one_of
 from .problems import Problem, Severity
+from .questions import answered_question
 
 if TYPE_CHECKING:
     from .content import ContentIndex, Entry
@@ -135,4 +136,4 @@ def _staff_hint(key: str, staff: list[str]) -> str:
     return _("did you mean '{guess}'? {use}").format(guess=guess, use=listed) if guess else listed
 
 
-CHECKS = (known_authors, declared_category, peer_review, updated_after_date, scheduled)
+CHECKS = (known_authors, declared_category, peer_review, updated_after_date, scheduled, answered_question)

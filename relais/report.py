@@ -51,12 +51,14 @@ def problem_counts(problems: Problems, strict: bool = False) -> str:
     errors, warnings = len(problems.errors), len(problems.warnings)
     if not errors and not warnings:
         return ""
-    counts = _("{errors}, {warnings}.").format(errors=count_errors(errors), warnings=count_warnings(warnings))
+    counted = {"errors": count_errors(errors), "warnings": count_warnings(warnings)}
+    if strict and problems.held:
+        return _(
+            "{errors}, {warnings} (--strict: warnings count as errors, except those of files that are not published)."
+        ).format(**counted)
     if strict and warnings:
-        counts = _("{errors}, {warnings} (--strict: warnings count as errors).").format(
-            errors=count_errors(errors), warnings=count_warnings(warnings)
-        )
-    return counts
+        return _("{errors}, {warnings} (--strict: warnings count as errors).").format(**counted)
+    return _("{errors}, {warnings}.").format(**counted)
 
 
 def summary(counts: Counter[tuple[str, str]], output: str, seconds: float) -> str:

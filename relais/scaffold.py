@@ -17,6 +17,7 @@ import yaml
 
 from .i18n import _, writer_language
 from .messages import choose_from, did_you_mean, one_of
+from .questions import Question
 from .settings import SiteConfig
 from .slugs import slugify
 
@@ -35,6 +36,7 @@ class NewFile:
     author: str | None = None
     category: str | None = None
     role: str | None = None
+    question: Question | None = None  # the question of content/questions.yml a new post answers
 
 
 def new_file(request: NewFile, *, content_dir: Path, config: SiteConfig, today: dt.date) -> Path:
@@ -47,11 +49,13 @@ def new_file(request: NewFile, *, content_dir: Path, config: SiteConfig, today: 
     if request.kind == "author":
         text = _author_text(request, today)
     else:
-        lang = _language(request.lang, config)
+        lang = _language(request.lang or (request.question.lang if request.question else None), config)
         if request.kind == "post":
             text = _post_text(request, today, lang, config, _authors(content_dir))
         else:
             text = _page_text(request.title, lang)
+        if request.question is not None:
+            text = _answering(text, request.question)
     if path.exists():
         raise ScaffoldError(
             _("{path} already exists; it was left as it is — choose another title, or edit that file").format(path=path)
@@ -109,6 +113,13 @@ def _chosen_category(category: str | None, config: SiteConfig) -> str | None:
             )
         )
     return found
+
+
+def _answering(text: str, question: Question) -> str:
+    """The new post names the question it answers, right after its status."""
+    status = next(line for line in text.split("\n") if line.startswith("status:"))
+    note = _("the question of content/questions.yml this post answers")
+    return text.replace(status + "\n", f"{status}\nanswers: {question.id}  # {note}\n", 1)
 
 
 def _field(name: str, value: object) -> str:

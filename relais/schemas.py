@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import DateOrDateTime, Key, KeyList, Prose, Text, TextList
+from .fields import DateOrDateTime, Key, KeyList, Prose, QuestionNumber, Text, TextList
 
 
 class ContentModel(BaseModel):
@@ -113,6 +113,11 @@ class Post(ContentModel):
             "announce:\n  headline: New guide on testing\n  text: Free, confidential, no judgement.",
             "announce:\n  headline: Nouveau guide sur le dépistage\n  text: Gratuit, confidentiel, sans jugement.",
         ],
+    )
+    answers: QuestionNumber | None = Field(
+        None,
+        description="The number of the question of content/questions.yml this post answers.",
+        examples=["answers: 12"],
     )
 
 

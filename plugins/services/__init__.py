@@ -14,7 +14,8 @@ from relais.content_types import ContentType
 
 from .checks import SERVICE_CHECKS, check_services
 from .generator import get_generators, install_filters
-from .schema import LISTED_STATUSES, Service
+from .schema import LISTED_STATUSES, UNLISTED_STATUSES, Service
+from .status import notice_endings
 
 SERVICE = ContentType(
     "service",
@@ -23,9 +24,11 @@ SERVICE = ContentType(
     checks=SERVICE_CHECKS,
     published_statuses=LISTED_STATUSES,
     labelled_fields=(("category", "SERVICE_CATEGORIES"), ("audience", "SERVICE_AUDIENCES")),
+    unpublished_statuses=UNLISTED_STATUSES,
 )
 
 CONTENT_TYPES = (SERVICE,)
+STATUS_ENDINGS = (notice_endings,)
 SOURCE_CHECKS = (check_services,)
 THEME_SLOTS = {"menu": ["partials/services_menu.html"]}
 

@@ -10,6 +10,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from relais.fields import Key, KeyList, Text
 from relais.i18n import _
 from relais.locations import Location
+from relais.notices import Notice
 from relais.schemas import Announce, ContentModel
 
 from .times import ClockTime, Days, Weeks
@@ -18,6 +19,7 @@ from .times import ClockTime, Days, Weeks
 # temporarily-closed put it on; inactive takes it off again (it has ended).
 ServiceStatus = Literal["draft", "review", "active", "temporarily-closed", "inactive"]
 LISTED_STATUSES = ("active", "temporarily-closed")
+UNLISTED_STATUSES = ("draft", "review", "inactive")
 
 _PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().\-]+$")
 
@@ -131,9 +133,9 @@ class Service(ContentModel):
         description="draft, review, active, temporarily-closed or inactive.",
         examples=["status: active"],
     )
-    alert: Text | None = Field(
+    alert: Notice | None = Field(
         None,
-        description="A short notice shown prominently, such as a holiday closure.",
+        description="A short notice shown prominently, such as a holiday closure; with 'until', it ends by itself.",
         examples=["alert: Closed December 24 to January 1.", "alert: Fermé du 24 décembre au 1er janvier."],
     )
     category: Key = Field(description="One of the site's service categories.", examples=["category: drop-in"])
