@@ -39,15 +39,21 @@ class Question(ContentModel):
         description="The question's number: posts name it in 'answers:'. Never reuse a number.", examples=["id: 12"]
     )
     text: Text = Field(
-        description="The question, as people ask it.", examples=["text: Where can I get tested without giving my name?"]
+        description="The question, as people ask it.",
+        examples=[
+            "text: Where can I get tested without giving my name?",
+            "text: Où me faire dépister sans donner mon nom?",
+        ],
     )
-    lang: Key | None = Field(None, description="The language it was asked in: en or fr.", examples=["lang: en"])
+    lang: Key | None = Field(
+        None, description="The language it was asked in: en or fr.", examples=["lang: en", "lang: fr"]
+    )
     asked: DateOrDateTime = Field(description="When it was last asked.", examples=["asked: 2026-11-12"])
     times: Times = Field(1, description="How many times staff have heard it.", examples=["times: 4"])
     note: Text | None = Field(
         None,
         description="Anything that helps whoever answers it (never who asked).",
-        examples=["note: Asked at the van."],
+        examples=["note: Asked at the van.", "note: Demandé au camion."],
     )
 
 

@@ -209,6 +209,11 @@ MISTAKES = {
         "    contact_used: [514 555 0199]\n    aggressor:\n      colour: bleu\n---\n"
     ),
     "bad-dates/en/2026-12.md": "---\nedition: 2026-11\nlang: fr\nstatus: draft\nreports: {a: b}\n---\n",
+    "questions.yml": (
+        "questions:\n  - id: 1\n    text: Où?\n    lang: xx\n    asked: 2026-13-01\n    times: beaucoup\n"
+        "    who: Lune\n  - id: 1\n    text: ''\n"
+    ),
+    "posts/answers.md": "---\ntitle: A\nanswers: 99\nstatus: draft\n---\nx\n",
     "images/photo.heic": "not an image",
     "images/drawing.svg": "<svg></svg>",
     "images/.htaccess": "x",
