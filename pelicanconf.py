@@ -31,10 +31,36 @@ QUICK_EXIT_SAFETY_PAGE = "safety"
 
 # --- Languages -------------------------------------------------------------
 # Each language is built under its own prefix: /en/…, /fr/….
+# `city`: the city readers see beside every time ("Times are Port-Lumière
+# time"), as each language writes it; the clocks are TIMEZONE's.
+# `url_words`: the language's own word for each word of the URL settings
+# below, so that French addresses are in French (/fr/evenements/,
+# /fr/services/horaire/).  Choose them before the site is public: changing a
+# word later breaks every link and bookmark to those pages.
 DEFAULT_LANG = "en"
 LANGUAGES = {
-    "en": {"name": "English", "locale": "en_CA"},
-    "fr": {"name": "Français", "locale": "fr_CA"},
+    "en": {"name": "English", "locale": "en_CA", "city": "Port-Lumière"},
+    "fr": {
+        "name": "Français",
+        "locale": "fr_CA",
+        "city": "Port-Lumière",
+        "url_words": {
+            "posts": "articles",
+            "categories": "sujets",
+            "tags": "mots-cles",
+            "authors": "auteurs-et-autrices",
+            "events": "evenements",
+            "past": "passes",
+            "calendar": "calendrier",
+            "timetable": "horaire",
+            "announcements": "annonces",
+            "search": "recherche",
+            "subscribe": "suivre",
+            "info-cards": "cartes-de-poche",
+            "feeds": "fils",
+            "all": "articles",
+        },
+    },
 }
 
 # --- Categories --------------------------------------------------------------
