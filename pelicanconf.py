@@ -156,6 +156,8 @@ PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
 # request on this site, clean images, quick exit, search.  `sanitiser` comes
 # first so that the later body filters see clean HTML.
 PLUGINS += ["sanitiser", "page_security", "images", "quick_exit", "search", "accessible_content"]
+# Phone numbers in the text become tel: and sms: links (after the sanitiser).
+PLUGINS += ["phone_links"]
 # Services and guides (open_referral and info_cards use the services). The
 # never_publish check searches the finished site, whatever its place here.
 PLUGINS += ["services", "guides", "open_referral", "info_cards", "never_publish"]
@@ -196,7 +198,7 @@ ANNOUNCEMENT_FOOTER = {
 # Settings whose text readers see, checked like the content (see README.md).
 LANGUAGE_CHECK_SETTINGS = ["SITENAME", "SITE_DESCRIPTION", "ANNOUNCEMENT_FOOTER"]
 
-# --- URLs (each language gets its prefix: fr/posts/…) -----------------------
+# --- URLs (each language gets its prefix and its words: fr/articles/…) -------
 ARTICLE_URL = "posts/{slug}/"
 ARTICLE_SAVE_AS = "posts/{slug}/index.html"
 PAGE_URL = "{slug}/"
