@@ -11,7 +11,7 @@ SYSTEM := $(VENV)/.system-installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PUBLISH := $(BIN)/python publish.py
 
-.PHONY: html test check serve publish lint translations bench clean
+.PHONY: html test check serve publish lint translations bench lighthouse clean
 
 html: $(RUNTIME)
 	$(PUBLISH) build
@@ -37,6 +37,13 @@ lint: $(DEV)
 # calendars) that no catalog translates yet; add them to the feature's .po.
 translations: $(RUNTIME)
 	PYTHONPATH=plugins $(BIN)/python -m theme_i18n.catalogs
+
+# Lighthouse (mobile) on every kind of page of the demo: installs the version
+# pinned in tests/browser/lighthouse/ with npm (Node is needed; it drives
+# Debian's Chromium, no browser is downloaded), then runs its test.
+lighthouse: $(DEV)
+	npm ci --prefix tests/browser/lighthouse --no-audit --no-fund
+	RELAIS_LIGHTHOUSE=$(CURDIR)/tests/browser/lighthouse/node_modules/.bin/lighthouse $(BIN)/python -m pytest tests/browser/test_lighthouse.py
 
 # Time Relais against plain Pelican on generated sites of 100, 1,000 and 5,000
 # posts (see README, "Performance"); writes bench/results/latest.md. Pass
