@@ -59,6 +59,10 @@ LANGUAGES = {
             "info-cards": "cartes-de-poche",
             "feeds": "fils",
             "all": "articles",
+            "bad-dates": "mauvais-clients",
+            "bad-date-list": "liste-mauvais-clients",
+            "lookup": "verifier",
+            "sms": "textos",
         },
     },
 }
@@ -164,7 +168,7 @@ PLUGINS += ["services", "guides", "open_referral", "info_cards", "never_publish"
 # Feature plugins.  Forum announcements add their feed with the feed writer;
 # the language check reads every file.  The sitemap reads the finished site,
 # so it comes last.
-PLUGINS += ["feeds", "events", "calendars", "announcements", "language_check", "sitemap"]
+PLUGINS += ["feeds", "events", "bad_dates", "calendars", "announcements", "language_check", "sitemap"]
 
 # --- Forum announcements ----------------------------------------------------
 # Every forum snippet ends with the footer of its language: who we are; that
@@ -194,9 +198,78 @@ ANNOUNCEMENT_FOOTER = {
     },
 }
 
+# --- The bad date list (README.md, "The bad date list") -----------------------
+# Editions older than this many months leave the site (their files stay).
+BAD_DATES_KEEP_MONTHS = 12
+# `check` warns about a report of something that happened more than this many
+# months before its edition (still worth publishing if the date is right).
+BAD_DATES_REPORT_WINDOW_MONTHS = 3
+# The list's pages tell search engines not to index them, and stay out of the
+# sitemap.  False lets them be found.
+BAD_DATES_NOINDEX = True
+# The printed edition, in both sizes: Letter for North American printers, A4
+# for the rest of the world.
+BAD_DATES_PAPER = ["letter", "a4"]
+# What a report describes: the key used in the files, and its label in each language.
+BAD_DATES_TYPES = {
+    "physical-assault": {"en": "Physical assault", "fr": "Agression physique"},
+    "sexual-assault": {"en": "Sexual assault", "fr": "Agression sexuelle"},
+    "threats": {"en": "Threats", "fr": "Menaces"},
+    "robbery": {"en": "Robbery", "fr": "Vol"},
+    "refused-payment": {"en": "Refused to pay", "fr": "Refus de payer"},
+    "condom-removal": {"en": "Removed the condom", "fr": "Retrait du condom"},
+    "stalking": {"en": "Stalking", "fr": "Harcèlement criminel"},
+    "harassment": {"en": "Harassment", "fr": "Harcèlement"},
+    "drugging": {"en": "Drugging", "fr": "Drogue à son insu"},
+    "weapon": {"en": "Weapon", "fr": "Arme"},
+    "other": {"en": "Other", "fr": "Autre"},
+}
+# How to report, at the top of every edition (web, paper, text), in this
+# order: answering_line, text_line, in_person, partners, and `form` once the
+# program runs the report form (its page's address, without the language).
+# Never put the drop-in's address here.
+BAD_DATES_CHANNELS = {
+    "answering_line": {
+        "number": "514-555-0187",
+        "note": {
+            "en": "Call, or leave a message at any hour: we call back only if you ask. You don't have to give your name.",
+            "fr": "Appelez, ou laissez un message à toute heure : on rappelle seulement si vous le demandez. Vous n'avez pas à donner votre nom.",
+        },
+    },
+    "text_line": {
+        "number": "514-555-0142",
+        "note": {
+            "en": "Monday to Friday, 1 pm to 10 pm. Delete the conversation afterwards if your phone is not safe.",
+            "fr": "Du lundi au vendredi, de 13 h à 22 h. Effacez la conversation ensuite si votre téléphone n'est pas sûr.",
+        },
+    },
+    "in_person": {
+        "note": {
+            "en": "At the drop-in, or to the outreach team on Tuesday and Friday evenings.",
+            "fr": "Au centre, ou à l'équipe de rue le mardi et le vendredi soir.",
+        },
+    },
+    "partners": {
+        "note": {
+            "en": "The staff of the mobile health clinic pass reports on to us, without your name.",
+            "fr": "L'équipe de la clinique mobile nous transmet les signalements, sans votre nom.",
+        },
+    },
+}
+
+# The translation_key of the pages (content/pages/) that explain reporting at
+# length; the list links to the one of its language.
+BAD_DATES_HOW_TO_REPORT_PAGE = "how-to-report"
+
 # --- Respectful language -----------------------------------------------------
 # Settings whose text readers see, checked like the content (see README.md).
-LANGUAGE_CHECK_SETTINGS = ["SITENAME", "SITE_DESCRIPTION", "ANNOUNCEMENT_FOOTER"]
+LANGUAGE_CHECK_SETTINGS = [
+    "SITENAME",
+    "SITE_DESCRIPTION",
+    "ANNOUNCEMENT_FOOTER",
+    "BAD_DATES_TYPES",
+    "BAD_DATES_CHANNELS",
+]
 
 # --- URLs (each language gets its prefix and its words: fr/articles/…) -------
 ARTICLE_URL = "posts/{slug}/"
@@ -233,6 +306,18 @@ OPEN_REFERRAL_SAVE_AS = "services.json"
 GUIDE_URL = "guides/{slug}/"
 GUIDE_SAVE_AS = "guides/{slug}/index.html"
 GUIDE_PDF_SAVE_AS = "guides/{slug}/{slug}.pdf"
+# The bad date list: its index, one page per edition (with its PDFs and text
+# files beside it), and the lookup with the JSON its script searches.
+BAD_DATES_INDEX_URL = "bad-dates/"
+BAD_DATES_INDEX_SAVE_AS = "bad-dates/index.html"
+BAD_DATES_URL = "bad-dates/{slug}/"
+BAD_DATES_SAVE_AS = "bad-dates/{slug}/index.html"
+BAD_DATES_PDF_SAVE_AS = "bad-dates/{slug}/bad-date-list-{slug}-{paper}.pdf"
+BAD_DATES_TEXT_SAVE_AS = "bad-dates/{slug}/bad-date-list-{slug}.txt"
+BAD_DATES_SMS_SAVE_AS = "bad-dates/{slug}/bad-date-list-{slug}-sms.txt"
+BAD_DATES_LOOKUP_URL = "bad-dates/lookup/"
+BAD_DATES_LOOKUP_SAVE_AS = "bad-dates/lookup/index.html"
+BAD_DATES_LOOKUP_INDEX_SAVE_AS = "bad-dates/lookup/reports.json"
 GUIDES_URL = "guides/"
 GUIDES_SAVE_AS = "guides/index.html"
 INDEX_URL = ""

@@ -2,8 +2,9 @@
 
 - :func:`full_builds`: a build from a fresh copy of the sources (no output, no cache),
   Relais with every plugin, Relais with the search index off, and Pelican;
-- :func:`rebuilds`: after a first build, one post changes (its body, then its title) and
-  the next build is timed, Relais' ``publish.py build`` against Pelican's cached rebuild;
+- :func:`rebuilds`: after a first build, a build with nothing changed, then one post changes
+  (its body, then its title) and the next build is timed, Relais' ``publish.py build`` (with
+  the build cache the first build left) against Pelican's cached rebuild;
 - :func:`serve_delays`: from saving a post to the new page being served, Relais'
   ``publish.py serve`` against ``pelican --listen --autoreload``, polled over HTTP.
 
@@ -160,8 +161,8 @@ def _expect_search_index(site: RelaisSite, search: bool, lang: str) -> None:
 # --- One-post rebuilds --------------------------------------------------------------------
 
 
-def rebuilds(bench: Bench) -> tuple[Measure, Measure]:
-    """After a first build, change one post and time the next build: its body, then its title."""
+def rebuilds(bench: Bench) -> tuple[Measure, Measure, Measure]:
+    """After a first build: a build with nothing changed, then one post changed (its body, then its title)."""
     relais = bench.relais.copy_to(bench.work / "rebuild-relais")
     pelican = bench.pelican.copy_to(bench.work / "rebuild-pelican")
     assert isinstance(relais, RelaisSite) and isinstance(pelican, PelicanSite)
@@ -176,6 +177,13 @@ def rebuilds(bench: Bench) -> tuple[Measure, Measure]:
         raise CommandFailed(
             "Pelican wrote no cache/ folder with CACHE_CONTENT on: its cached rebuild is not what is timed"
         )
+    unchanged = Measure("Full build, nothing changed (build cache warm)")
+    for round_ in range(bench.runs + 1):
+        for tool in _order(round_, list(sites)):
+            usage = _timed(bench, builds[tool](), sites[tool], f"unchanged-{tool}-{round_}", f"{_label(tool)}'s build")
+            _expect_page(sites[tool], bench.post, bench.post.title, f"{_label(tool)}'s build")
+            if round_ > 0:
+                getattr(unchanged, tool).append(usage)
     body, title = Measure("One-post rebuild, body changed"), Measure("One-post rebuild, title changed")
     current = dict.fromkeys(sites, bench.post)
     for round_ in range(bench.runs + 1):
@@ -197,7 +205,7 @@ def rebuilds(bench: Bench) -> tuple[Measure, Measure]:
                 f"rebuild, {edit} changed, {_round_name(round_, bench.runs)}: "
                 f"Relais {seconds['relais']:.2f} s, Pelican {seconds['pelican']:.2f} s"
             )
-    return body, title
+    return unchanged, body, title
 
 
 def _edited(current: Post, original: Post, edit: str, marker: str) -> Post:

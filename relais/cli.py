@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import i18n
+from . import bad_dates_cli, i18n
 from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
 from .messages import did_you_mean, one_of
@@ -34,6 +34,12 @@ def _today(text: str) -> dt.date:
         return parse_today(text)
     except ValueError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _port(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: use a number from 1 to 65535, such as 8000")
+    return int(text)
 
 
 def _where(parser: argparse.ArgumentParser) -> None:
@@ -90,20 +96,27 @@ def make_parser() -> argparse.ArgumentParser:
     serve_parser = commands.add_parser(
         "serve",
         help="build and preview on http://127.0.0.1:8000/",
-        description="Build the site, serve it on this computer only, and "
-        "build again whenever content, theme, plugins or settings change.",
+        description="Build the site and show it on this computer only (http://127.0.0.1:PORT/). Every save "
+        "to the content or the theme builds it again and the open page reloads by itself; when a build "
+        "fails, its problems show in the page and here, and the last good site stays. A change to the "
+        "plugins, Relais or the settings restarts the preview on the same port.",
     )
     _common(serve_parser, output=True)
-    serve_parser.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    serve_parser.add_argument(
+        "--port", type=_port, default=8000, help="port to serve on, from 1 to 65535 (default: 8000)"
+    )
 
     new_parser = commands.add_parser(
         "new",
         help="start a new post or page",
         description="Create content/posts/SLUG.md or content/pages/SLUG.md with "
-        "its fields filled in (status: draft). Never overwrites a file.",
+        "its fields filled in (status: draft). Never overwrites a file. "
+        "`new bad-dates YYYY-MM` starts the month's edition of the bad date list in every language.",
     )
-    new_parser.add_argument("kind", choices=["post", "page"], help="what to create")
-    new_parser.add_argument("title", help='the title, in quotes: "Où manger gratuitement"')
+    new_parser.add_argument("kind", choices=["post", "page", "bad-dates"], help="what to create")
+    new_parser.add_argument(
+        "title", help='the title, in quotes: "Où manger gratuitement" (for bad-dates, the month: 2026-12)'
+    )
     new_parser.add_argument("--lang", help="language of the new file (default: the site's default language)")
     new_parser.add_argument("--author", metavar="KEY", help="author file name in content/authors/, without .yml")
     _where(new_parser)
@@ -143,6 +156,7 @@ def make_parser() -> argparse.ArgumentParser:
         "refuse are listed, not changed.",
     )
     _where(clean_parser)
+    bad_dates_cli.add_parsers(commands)
     return parser
 
 
@@ -177,33 +191,27 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from .serve import ServeOptions, serve
 
-    settings = read_site_settings(args.settings, args.content, args.output)
-    command = [
-        sys.executable,
-        str(Path(__file__).resolve().parents[1] / "publish.py"),
-        "build",
-        "--settings",
-        str(args.settings),
-    ]
+    return serve(ServeOptions(_options(args), args.port, _serve_arguments(args)))
+
+
+def _serve_arguments(args: argparse.Namespace) -> tuple[str, ...]:
+    """``publish.py serve`` with the same choices: how the preview restarts itself after a code change."""
+    arguments = [str(Path(__file__).resolve().parents[1] / "publish.py"), "serve", "--settings", str(args.settings)]
     for flag in ("content", "output"):
         if getattr(args, flag):
-            command += [f"--{flag}", str(getattr(args, flag))]
+            arguments += [f"--{flag}", str(getattr(args, flag))]
     if args.today:
-        command += ["--today", args.today.isoformat()]
+        arguments += ["--today", args.today.isoformat()]
     if args.strict:
-        command.append("--strict")
-    watched = [
-        Path(settings["PATH"]),
-        Path(settings["THEME"]),
-        args.settings,
-        *map(Path, settings.get("PLUGIN_PATHS", [])),
-    ]
-    return serve(Path(settings["OUTPUT_PATH"]), command, watched, "127.0.0.1", args.port)
+        arguments.append("--strict")
+    return (*arguments, "--port", str(args.port))
 
 
 def run_new(args: argparse.Namespace) -> int:
+    if args.kind == "bad-dates":
+        return bad_dates_cli.new_edition(args)
     settings = read_site_settings(args.settings, args.content)
     config, problems = site_config(settings, str(args.settings))
     if config is None:
@@ -341,6 +349,7 @@ COMMANDS = {
     "new": run_new,
     "snippets": run_snippets,
     "clean-images": run_clean_images,
+    "bad-dates": bad_dates_cli.run,
 }
 
 

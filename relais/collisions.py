@@ -18,7 +18,7 @@ from .i18n import _
 from .messages import choose_from
 from .problems import Problem, Severity
 from .settings import line_of_setting
-from .url_words import base_patterns, in_words, url_words
+from .url_words import base_patterns, in_words, literal_words, url_words
 
 if TYPE_CHECKING:
     from .site import Site
@@ -99,8 +99,7 @@ def _is_page_pattern(name: str, value: Any) -> bool:
 
 def _address_word_problems(site: Site, patterns: dict[str, str]) -> Iterator[Problem]:
     """A language's ``url_words`` that change nothing (a typo), or that send two of the site's pages to one place."""
-    parts = {part for value in patterns.values() for part in value.split("/") if "{" not in part}
-    in_patterns = {part.partition(".")[0] for part in parts}
+    in_patterns = {word for value in patterns.values() for word in literal_words(value)}
     # Words of addresses plugins make themselves (the feeds': feeds/all.atom.xml).
     words_in_patterns = sorted((in_patterns | set(site.hooks("ADDRESS_WORDS"))) - {""})
     where = (site.settings_file, line_of_setting(site.settings_file, "LANGUAGES"))

@@ -130,6 +130,11 @@ def _not_allowed(item: dict[str, Any]) -> tuple[str, str]:
 
 
 def _unknown_field(model: type[BaseModel], field: str) -> tuple[str, str]:
+    # A schema may say itself what to do with a field it does not know (the
+    # bad date list must never suggest moving someone's details to a field).
+    explain = getattr(model, "explain_unknown_field", None)
+    if explain is not None:
+        return explain(field)
     known = list(model.model_fields)
     if field.lower() in known and field != field.lower():
         return f"'{field}' is not a field we know", f"field names are written in lower case: write '{field.lower()}'"

@@ -24,7 +24,7 @@ from .folding import fold, fold_with_positions
 from .private_list import NeverPublishList, Rule
 from .problems import Problems
 
-TYPE_NAMES = {"post": "posts", "page": "pages"}
+TYPE_NAMES = {"post": "posts", "page": "pages", "bad_dates": "bad date editions"}
 
 
 def print_problems(problems: Problems, strict: bool = False, stream: TextIO | None = None) -> None:

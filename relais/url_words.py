@@ -70,9 +70,33 @@ def in_words(pattern: str, words: Mapping[str, str]) -> str:
 
 def _segment(part: str, words: Mapping[str, str]) -> str:
     if "{" in part:
-        return part
+        # A file name with placeholders (bad-date-list-{slug}-{paper}.pdf): its own words between them.
+        return "".join(piece if piece.startswith("{") else _literal(piece, words) for piece in _PIECES.split(part))
     stem, dot, suffix = part.partition(".")
     return f"{words.get(stem, stem)}{dot}{suffix}"
+
+
+# A placeholder, kept whole, between the literal parts of a file name.
+_PIECES = re.compile(r"(\{[^}]*\})")
+# A word of a literal part: the longest run of letters, digits and inner hyphens before any extension.
+_LITERAL_WORD = re.compile(r"(?<![.a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _literal(piece: str, words: Mapping[str, str]) -> str:
+    return _LITERAL_WORD.sub(lambda match: words.get(match.group(), match.group()), piece)
+
+
+def literal_words(pattern: str) -> set[str]:
+    """The words of a pattern a language may translate: folder and file names, and words between placeholders."""
+    found = set()
+    for part in pattern.split("/"):
+        if "{" not in part:
+            found.add(part.partition(".")[0])
+            continue
+        for piece in _PIECES.split(part):
+            if not piece.startswith("{"):
+                found.update(_LITERAL_WORD.findall(piece))
+    return found - {""}
 
 
 def localised(settings: Mapping[str, Any], pattern: str, lang: str) -> str:

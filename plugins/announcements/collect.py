@@ -108,9 +108,14 @@ def offered(site: Site, settings: dict[str, Any], lang: str | None = None) -> li
 
 def _announcements(site: Site, settings: dict[str, Any]) -> Iterator[Announcement]:
     maker = _Maker(site, settings)
+    defaults = site.hooks("DEFAULT_ANNOUNCEMENTS")
     for entry in site.index.entries:
         if entry.valid:
             fields, location = announce_fields(entry)
+            if fields is None:
+                # A content type may announce its entries without an `announce` block (a new edition of the
+                # bad date list): DEFAULT_ANNOUNCEMENTS are functions (site, settings, entry) -> fields or None.
+                fields = next((found for hook in defaults if (found := hook(site, settings, entry)) is not None), None)
             if fields is not None:
                 yield maker.announcement(entry, fields, location)
 
@@ -124,7 +129,7 @@ def announce_fields(entry: Entry) -> tuple[Any, Location]:
 
 def announcement_slug(entry: Entry) -> str:
     base = slugify(entry.translation_key) if entry.translation_key else entry.slug
-    return base if entry.type.name == ANNOUNCEMENT.name else f"{entry.type.name}-{base}"
+    return base if entry.type.name == ANNOUNCEMENT.name else f"{slugify(entry.type.name)}-{base}"
 
 
 class _Maker:

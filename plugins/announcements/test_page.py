@@ -77,12 +77,14 @@ NEWEST_FIRST = {
         "post-warm-clothes-and-hot-meals-this-winter",
         "service-drop-in",
         "text-line",
+        "bad-dates-2026-11",
     ],
     "fr": [
         "december-17",
         "post-peer-gatherings",
         "service-drop-in",
         "text-line",
+        "bad-dates-2026-11",
         "post-la-loi-au-canada-en-termes-simples",
     ],
 }

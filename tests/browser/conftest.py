@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from relais.serve import _Handler
+from relais.preview.server import SiteHandler
 from tests.helpers import DEMO_TODAY, ROOT, publish
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
 NEUTRAL_TITLE = "Weather for Port-Lumière"
 
 
-class _Quiet(_Handler):
+class _Quiet(SiteHandler):
     """The preview server's handler (404.html for missing pages), remembering what it was asked."""
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature

@@ -43,6 +43,10 @@ PAGES_BY_LANGUAGE: dict[str, dict[str, str]] = {
     "writers": {"en": "/en/authors/", "fr": "/fr/auteurs-et-autrices/"},
     "writer": {"en": "/en/authors/lune/", "fr": "/fr/auteurs-et-autrices/lune/"},
     "page": {"en": "/en/contact/", "fr": "/fr/nous-joindre/"},
+    "bad date list": {"en": "/en/bad-dates/", "fr": "/fr/mauvais-clients/"},
+    "bad date edition": {"en": "/en/bad-dates/2026-11/", "fr": "/fr/mauvais-clients/2026-11/"},
+    "bad date lookup": {"en": "/en/bad-dates/lookup/", "fr": "/fr/mauvais-clients/verifier/"},
+    "how to report page": {"en": "/en/how-to-report/", "fr": "/fr/comment-signaler/"},
 }
 # The phones of the French trial (390 pixels wide) and the smallest still sold (320), and a desktop.
 VIEWPORTS = {
