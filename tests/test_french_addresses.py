@@ -25,7 +25,7 @@ from tests.helpers import ROOT, front_matter, settings_file, write
 # The words pelicanconf.py's patterns are written with: none may be left in a French address.
 ENGLISH_WORDS = {
     "posts", "categories", "tags", "authors", "events", "past", "calendar", "timetable", "announcements",
-    "search", "subscribe", "info-cards", "feeds", "all",
+    "search", "subscribe", "info-cards", "feeds", "all", "bad-dates", "lookup",
 }  # fmt: skip
 FRENCH_ADDRESSES = [
     "fr/articles/vetements-chauds-et-soupe/index.html",
@@ -48,6 +48,16 @@ FRENCH_ADDRESSES = [
     "fr/fils/annonces.atom.xml",
     "fr/fils/sujets/sante.atom.xml",
     "fr/guides/argent-et-banques/argent-et-banques.pdf",
+    "fr/mauvais-clients/index.html",
+    "fr/mauvais-clients/2026-11/index.html",
+    "fr/mauvais-clients/2026-11/liste-mauvais-clients-2026-11-letter.pdf",
+    "fr/mauvais-clients/2026-11/liste-mauvais-clients-2026-11-a4.pdf",
+    "fr/mauvais-clients/2026-11/liste-mauvais-clients-2026-11.txt",
+    "fr/mauvais-clients/2026-11/liste-mauvais-clients-2026-11-textos.txt",
+    "fr/mauvais-clients/verifier/index.html",
+    "fr/mauvais-clients/verifier/reports.json",
+    "fr/fils/mauvais-clients.atom.xml",
+    "fr/comment-signaler/index.html",
 ]
 
 
@@ -58,6 +68,12 @@ def test_a_pattern_takes_the_languages_words_but_never_in_a_placeholder() -> Non
     assert in_words("events/calendar.ics", words) == "evenements/calendrier.ics"
     assert in_words("services/timetable/index.html", words) == "services/horaire/index.html"
     assert in_words("{slug}/index.html", words) == "{slug}/index.html"
+    # A file name's own words between placeholders, never a placeholder nor the extension.
+    words |= {"bad-date-list": "liste-mauvais-clients", "sms": "textos", "pdf": "x", "txt": "x"}
+    assert (
+        in_words("{slug}/bad-date-list-{slug}-{paper}.pdf", words) == "{slug}/liste-mauvais-clients-{slug}-{paper}.pdf"
+    )
+    assert in_words("{slug}/bad-date-list-{slug}-sms.txt", words) == "{slug}/liste-mauvais-clients-{slug}-textos.txt"
     settings = {"LANGUAGES": {"en": {"name": "English"}, "fr": {"url_words": words}}}
     assert localised(settings, "events/{slug}/", "fr") == "fr/evenements/{slug}/"
     assert localised(settings, "events/{slug}/", "en") == "en/events/{slug}/"
@@ -87,6 +103,8 @@ def test_english_addresses_did_not_change(demo_site: Path) -> None:
         "en/info-cards.pdf",
         "en/feeds/all.atom.xml",
         "en/feeds/categories/health.atom.xml",
+        "en/bad-dates/2026-11/bad-date-list-2026-11-sms.txt",
+        "en/bad-dates/lookup/index.html",
     ):
         assert (demo_site / relative).is_file(), relative
 
@@ -150,6 +168,10 @@ def test_the_language_switcher_lands_on_the_same_page(demo_site: Path) -> None:
         ("/en/categories/", "/fr/sujets/"),
         ("/en/tags/", "/fr/mots-cles/"),
         ("/en/authors/", "/fr/auteurs-et-autrices/"),
+        ("/en/bad-dates/", "/fr/mauvais-clients/"),
+        ("/en/bad-dates/2026-11/", "/fr/mauvais-clients/2026-11/"),
+        ("/en/bad-dates/lookup/", "/fr/mauvais-clients/verifier/"),
+        ("/en/how-to-report/", "/fr/comment-signaler/"),
     ],
 )
 def test_pages_every_language_has_switch_to_each_other(demo_site: Path, english: str, french: str) -> None:

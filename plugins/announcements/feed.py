@@ -26,6 +26,7 @@ def announcement_feeds(site: Site, settings: dict[str, Any], context: dict[str, 
     items = tuple(_item(announcement, settings) for announcement in offered(site, settings, lang))
     return [
         Feed(
+            key="announcements",
             path=feed_path(settings, lang, "announcements"),
             lang=lang,
             title=translate("%(site)s: announcements") % {"site": site.config.SITENAME},

@@ -48,6 +48,7 @@ def event_feeds(site: Site, settings: dict[str, Any], context: dict[str, Any]) -
     ]
     return [
         Feed(
+            key="events",
             path=feed_path(settings, lang, "events"),
             lang=lang,
             title=translate("%(site)s: events") % {"site": site.config.SITENAME},

@@ -49,11 +49,14 @@ class FeedItem:
 class Feed:
     """One feed of one language, written to ``<path>.atom.xml`` and ``<path>.rss.xml``.
 
-    ``path`` comes from :func:`feed_path`; ``page_url`` is the page the feed
+    ``key`` names what the feed follows, the same in every language (``events``,
+    ``categories/health``: templates pick a feed by it); ``path`` comes from
+    :func:`feed_path`, in the language's words; ``page_url`` is the page the feed
     follows (relative to the site's root); ``everywhere`` feeds are announced
     on every page of their language, the others only on ``page_url``.
     """
 
+    key: str
     path: str
     lang: str
     title: str

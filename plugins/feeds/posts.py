@@ -37,6 +37,7 @@ def blog_feed(
 ) -> Feed:
     """Every post of a language."""
     return Feed(
+        key="all",
         path=feed_path(settings, lang, "all"),
         lang=lang,
         title=translate("%(site)s: all posts") % {"site": site.config.SITENAME},
@@ -57,6 +58,7 @@ def post_feeds(site: Site, settings: dict[str, Any], context: dict[str, Any], tr
         feeds.append(
             Feed(
                 # Named like the topic's page: /fr/sujets/sante/ and /fr/fils/sujets/sante.atom.xml.
+                key=f"categories/{category.slug}",
                 path=feed_path(settings, lang, f"categories/{category.slug}"),
                 lang=lang,
                 title=translate("%(site)s: %(topic)s") % {"site": sitename, "topic": category.name},
