@@ -13,7 +13,7 @@ PUBLISH := $(BIN)/python publish.py
 LIGHTHOUSE_DIR := tests/browser/lighthouse
 LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.installed
 
-.PHONY: html test check serve publish lint translations bench lighthouse clean
+.PHONY: html test check serve publish deploy lint translations bench lighthouse clean
 
 html: $(RUNTIME)
 	$(PUBLISH) build
@@ -30,6 +30,12 @@ serve: $(RUNTIME)
 
 publish: $(RUNTIME)
 	$(PUBLISH) build --settings publishconf.py --strict
+
+# Build the public site and put it online (DEPLOY in publishconf.py, or
+# DEPLOY_FLAGS such as "--folder public"); the scheduled rebuilds in
+# contrib/schedule/ run this every day.
+deploy: $(RUNTIME)
+	$(PUBLISH) deploy $(DEPLOY_FLAGS)
 
 lint: $(DEV)
 	$(BIN)/ruff check .
@@ -83,4 +89,4 @@ $(DEV): requirements.txt requirements-dev.txt $(SYSTEM) | $(VENV)/bin/python
 	touch $(RUNTIME) $@
 
 clean:
-	rm -rf output .pytest_cache .ruff_cache
+	rm -rf output output-public output-drafts .pytest_cache .ruff_cache
