@@ -13,7 +13,7 @@ from sanitiser.policy import sanitise
 
 from phone_links.links import link_phone_numbers
 from tests.conftest import demo_site
-from tests.helpers import build_minimal, write
+from tests.helpers import ROOT, build_minimal, write
 
 __all__ = ["demo_site"]
 
@@ -109,3 +109,16 @@ def test_a_writers_post_gets_links_after_the_sanitiser(tmp_path: Path) -> None:
     assert hrefs == ["sms:+15145550142", "tel:+1-514-555-0187", "sms:+15145550142"]
     assert "javascript" not in lxml.html.tostring(main, encoding="unicode")
     assert main.xpath(".//code[.='514-555-0122']") and not main.xpath(".//code//a")
+
+
+def test_event_notices_link_their_numbers(tmp_path: Path) -> None:
+    """A notice is often where a changed number goes ("this week, call …"): on the event's page and in the list."""
+    content = tmp_path / "content"
+    build_minimal(tmp_path)  # copies the fixture
+    event = (ROOT / "content/events/peer-gathering.md").read_text(encoding="utf-8")
+    notice = "No gathering on December 31, New Year's Eve. See you on January 28!"
+    write(content, "events/peer-gathering.md", event.replace(notice, "This month, call 514-555-0199 to know where."))
+    output = build_minimal(tmp_path)
+    for page in ("en/events/peer-gathering/index.html", "en/events/index.html"):
+        notices = lxml.html.parse(str(output / page)).xpath("//p[@class='event-alert']")
+        assert [a.get("href") for a in notices[0].iter("a")] == ["tel:+1-514-555-0199"], page
