@@ -10,15 +10,17 @@ DEV := $(VENV)/.dev-installed
 SYSTEM := $(VENV)/.system-installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PUBLISH := $(BIN)/python publish.py
+LIGHTHOUSE_DIR := tests/browser/lighthouse
+LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.installed
 
-.PHONY: html test check serve publish deploy lint translations bench clean
+.PHONY: html test check serve publish deploy lint translations bench lighthouse clean
 
 html: $(RUNTIME)
 	$(PUBLISH) build
 
-test: $(DEV)
+test: $(DEV) $(LIGHTHOUSE)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	RELAIS_LIGHTHOUSE=required $(BIN)/python -m pytest
 
 check: $(RUNTIME)
 	$(PUBLISH) check
@@ -43,6 +45,20 @@ lint: $(DEV)
 # calendars) that no catalog translates yet; add them to the feature's .po.
 translations: $(RUNTIME)
 	PYTHONPATH=plugins $(BIN)/python -m theme_i18n.catalogs
+
+# Lighthouse (mobile), for tests/browser/test_lighthouse.py: the version pinned
+# in tests/browser/lighthouse/package-lock.json, installed with npm (no install
+# scripts; it drives Debian's Chromium, no browser is downloaded). Node and npm
+# come from apt when the machine has no npm.
+$(LIGHTHOUSE): $(LIGHTHOUSE_DIR)/package.json $(LIGHTHOUSE_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "Installing Node.js and npm (Debian packages) for Lighthouse"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+	npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+# Only the Lighthouse test (`make test` runs it with the others).
+lighthouse: $(DEV) $(LIGHTHOUSE)
+	RELAIS_LIGHTHOUSE=required $(BIN)/python -m pytest tests/browser/test_lighthouse.py
 
 # Time Relais against plain Pelican on generated sites of 100, 1,000 and 5,000
 # posts (see README, "Performance"); writes bench/results/latest.md. Pass

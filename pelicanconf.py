@@ -31,10 +31,40 @@ QUICK_EXIT_SAFETY_PAGE = "safety"
 
 # --- Languages -------------------------------------------------------------
 # Each language is built under its own prefix: /en/…, /fr/….
+# `city`: the city readers see beside every time ("Times are Port-Lumière
+# time"), as each language writes it; the clocks are TIMEZONE's.
+# `url_words`: the language's own word for each word of the URL settings
+# below, so that French addresses are in French (/fr/evenements/,
+# /fr/services/horaire/).  Choose them before the site is public: changing a
+# word later breaks every link and bookmark to those pages.
 DEFAULT_LANG = "en"
 LANGUAGES = {
-    "en": {"name": "English", "locale": "en_CA"},
-    "fr": {"name": "Français", "locale": "fr_CA"},
+    "en": {"name": "English", "locale": "en_CA", "city": "Port-Lumière"},
+    "fr": {
+        "name": "Français",
+        "locale": "fr_CA",
+        "city": "Port-Lumière",
+        "url_words": {
+            "posts": "articles",
+            "categories": "sujets",
+            "tags": "mots-cles",
+            "authors": "auteurs-et-autrices",
+            "events": "evenements",
+            "past": "passes",
+            "calendar": "calendrier",
+            "timetable": "horaire",
+            "announcements": "annonces",
+            "search": "recherche",
+            "subscribe": "suivre",
+            "info-cards": "cartes-de-poche",
+            "feeds": "fils",
+            "all": "articles",
+            "bad-dates": "mauvais-clients",
+            "bad-date-list": "liste-mauvais-clients",
+            "lookup": "verifier",
+            "sms": "textos",
+        },
+    },
 }
 
 # --- Categories --------------------------------------------------------------
@@ -130,6 +160,8 @@ PLUGINS = ["languages", "yaml_front_matter", "theme_i18n", "theme_slots"]
 # request on this site, clean images, quick exit, search.  `sanitiser` comes
 # first so that the later body filters see clean HTML.
 PLUGINS += ["sanitiser", "page_security", "images", "quick_exit", "search", "accessible_content"]
+# Phone numbers in the text become tel: and sms: links (after the sanitiser).
+PLUGINS += ["phone_links"]
 # Services and guides (open_referral and info_cards use the services). The
 # never_publish check searches the finished site, whatever its place here.
 PLUGINS += ["services", "guides", "open_referral", "info_cards", "never_publish"]
@@ -251,7 +283,7 @@ LANGUAGE_CHECK_SETTINGS = [
     "BAD_DATES_CHANNELS",
 ]
 
-# --- URLs (each language gets its prefix: fr/posts/…) -----------------------
+# --- URLs (each language gets its prefix and its words: fr/articles/…) -------
 ARTICLE_URL = "posts/{slug}/"
 ARTICLE_SAVE_AS = "posts/{slug}/index.html"
 PAGE_URL = "{slug}/"

@@ -10,12 +10,15 @@ what it collides with.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .content import Entry, as_draft_warning
 from .i18n import _
-from .problems import Problem
+from .messages import choose_from
+from .problems import Problem, Severity
+from .settings import line_of_setting
+from .url_words import base_patterns, in_words, literal_words, url_words
 
 if TYPE_CHECKING:
     from .site import Site
@@ -27,14 +30,22 @@ _NOT_PAGES = ("STATIC_", "THEME_")
 
 
 def output_collisions(site: Site) -> Iterator[Problem]:
-    """Each content file whose output path is taken by a page Relais writes or by another file's."""
-    fixed = _fixed_outputs(site.settings)
+    """Each content file whose output path is taken by a page Relais writes or by another file's.
+
+    Paths are those of the file's language, in its words (``url_words``): a
+    French page named ``evenements.md`` takes the place of ``/fr/evenements/``.
+    """
+    patterns = {name: value for name, value in base_patterns(site.settings).items() if _is_page_pattern(name, value)}
+    yield from _address_word_problems(site, patterns)
+    fixed: dict[str, dict[str, str]] = {}
     taken: dict[tuple[str, str], Entry] = {}
     for entry in site.index.entries:
         if not entry.type.translatable:
             continue
-        for path in _entry_outputs(entry, site.settings):
-            problem = _collision(entry, path, fixed, taken)
+        if entry.lang not in fixed:
+            fixed[entry.lang] = _fixed_outputs(patterns, url_words(site.settings, entry.lang))
+        for path in _entry_outputs(entry, patterns, url_words(site.settings, entry.lang)):
+            problem = _collision(entry, path, fixed[entry.lang], taken)
             if problem is not None:
                 yield as_draft_warning(problem, entry) if entry.is_unpublished else problem
 
@@ -63,35 +74,60 @@ def _collision(entry: Entry, path: str, fixed: dict[str, str], taken: dict[tuple
     )
 
 
-def _fixed_outputs(settings: dict[str, Any]) -> dict[str, str]:
-    """Pages Relais writes in each language, by path: ``{"search/index.html": "search page (SEARCH_SAVE_AS)"}``."""
+def _fixed_outputs(patterns: dict[str, str], words: Mapping[str, str]) -> dict[str, str]:
+    """Pages Relais writes in a language, by path: ``{"search/index.html": "search page (SEARCH_SAVE_AS)"}``."""
     return {
-        value: f"{name.removesuffix('_SAVE_AS').lower().replace('_', ' ')} page ({name})"
-        for name, value in settings.items()
-        if _is_pattern(name, value) and "{" not in value
+        in_words(value, words): f"{name.removesuffix('_SAVE_AS').lower().replace('_', ' ')} page ({name})"
+        for name, value in patterns.items()
+        if "{" not in value
     }
 
 
-def _entry_outputs(entry: Entry, settings: dict[str, Any]) -> list[str]:
+def _entry_outputs(entry: Entry, patterns: dict[str, str], words: Mapping[str, str]) -> list[str]:
     """The paths of an entry's files in its language: its page, and others such as a guide's PDF."""
     prefix = _SETTING_PREFIX.get(entry.type.name, entry.type.name.upper())
     paths = []
-    for name, value in settings.items():
+    for name, value in patterns.items():
         own = name == f"{prefix}_SAVE_AS" or (name.startswith(f"{prefix}_") and "_LANG_" not in name)
-        if own and _is_pattern(name, value) and "{slug}" in value:
+        if own and "{slug}" in value:
             try:
-                paths.append(value.format(slug=entry.slug, lang=entry.lang))
+                paths.append(in_words(value, words).format(slug=entry.slug, lang=entry.lang))
             except (KeyError, IndexError, ValueError):
                 continue  # a pattern with other fields ({date}…): its paths cannot be known here
     return paths
 
 
-def _is_pattern(name: str, value: Any) -> bool:
-    return (
-        isinstance(value, str)
-        and bool(value)
-        and name.isupper()
-        and name.endswith("_SAVE_AS")
-        and not name.startswith(_NOT_PAGES)
-        and "://" not in value
-    )
+def _is_page_pattern(name: str, value: Any) -> bool:
+    return bool(value) and name.endswith("_SAVE_AS") and not name.startswith(_NOT_PAGES)
+
+
+def _address_word_problems(site: Site, patterns: dict[str, str]) -> Iterator[Problem]:
+    """A language's ``url_words`` that change nothing (a typo), or that send two of the site's pages to one place."""
+    in_patterns = {word for value in patterns.values() for word in literal_words(value)}
+    # Words of addresses plugins make themselves (the feeds': feeds/all.atom.xml).
+    words_in_patterns = sorted((in_patterns | set(site.hooks("ADDRESS_WORDS"))) - {""})
+    where = (site.settings_file, line_of_setting(site.settings_file, "LANGUAGES"))
+    for lang in site.config.LANGUAGES:
+        words = url_words(site.settings, lang)
+        field = f"LANGUAGES.{lang}.url_words"
+        for word in words:
+            if word not in words_in_patterns:
+                yield Problem(
+                    *where,
+                    field,
+                    _("'{word}' is not a word of any address of the site, so it changes nothing").format(word=word),
+                    choose_from(word, words_in_patterns),
+                    Severity.WARNING,
+                )
+        seen: dict[str, str] = {}
+        for name, value in patterns.items():
+            path = in_words(value, words)
+            if "{" not in path and seen.setdefault(path, name) != name:
+                yield Problem(
+                    *where,
+                    field,
+                    _("{first} and {second} would both be written to output/{lang}/{path}").format(
+                        first=seen[path], second=name, lang=lang, path=path
+                    ),
+                    _("give each of them its own word in url_words"),
+                )

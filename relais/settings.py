@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .i18n import _
 from .limits import Limits
 from .problems import Problem
+from .url_words import WORD
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -26,6 +27,29 @@ class Language(BaseModel):
 
     name: str = Field(description="The language's name in itself, shown in the language switcher.")
     locale: str = Field(description="The Babel locale for dates and numbers, such as fr_CA.")
+    city: str = Field(
+        "",
+        description="The city whose clocks the site's times follow, as readers of this language write it; "
+        "without it, the city Babel gives for TIMEZONE.",
+    )
+    url_words: dict[str, str] = Field(
+        default_factory=dict,
+        description="This language's word for each word of the URL settings: {'events': 'evenements'}.",
+    )
+
+    @field_validator("url_words")
+    @classmethod
+    def _address_words(cls, words: dict[str, str]) -> dict[str, str]:
+        for word, translated in words.items():
+            for value in (word, translated):
+                if not WORD.match(value):
+                    raise ValueError(
+                        _(
+                            "'{value}' cannot be a word of an address — use lower-case letters without accents, "
+                            "digits and hyphens, for example 'evenements'"
+                        ).format(value=value)
+                    )
+        return words
 
 
 class SiteConfig(Limits):
@@ -76,6 +100,13 @@ class SiteConfig(Limits):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.TIMEZONE)
+
+    def city(self, lang: str) -> str:
+        """The city readers of ``lang`` see beside the site's times ("Port-Lumière"), never a zone's name."""
+        from babel.dates import get_timezone_location  # Babel's locale data, only for a site that names no city
+
+        language = self.LANGUAGES[lang]
+        return language.city or get_timezone_location(self.TIMEZONE, locale=language.locale, return_city=True)
 
     def category_label(self, key: str, lang: str) -> str:
         return self.CATEGORIES[key][lang]

@@ -15,5 +15,11 @@ def output_file(output: Path, url: str) -> Path:
     return path / "index.html" if url.endswith("/") or path.is_dir() else path
 
 
+# Each language's feeds folder and main feed, in its own words (LANGUAGES' url_words).
+FEEDS = {"en": "en/feeds", "fr": "fr/fils"}
+BLOG_FEED = {"en": "en/feeds/all", "fr": "fr/fils/articles"}
+EVENTS_FEED = {"en": "en/feeds/events", "fr": "fr/fils/evenements"}
+
+
 def feed_files(output: Path) -> list[Path]:
-    return sorted(output.glob("*/feeds/**/*.xml"))
+    return sorted(path for folder in FEEDS.values() for path in (output / folder).glob("**/*.xml"))

@@ -43,11 +43,11 @@ def test_both_languages_under_their_prefix(built: Path) -> None:
         "en/index.html",
         "fr/index.html",
         "en/posts/hello/index.html",
-        "fr/posts/bonjour/index.html",
+        "fr/articles/bonjour/index.html",
         "en/about/index.html",
         "fr/a-propos/index.html",
         "en/archives/index.html",
-        "fr/categories/index.html",
+        "fr/sujets/index.html",
         "en/tags/welcome/index.html",
         "en/authors/moon/index.html",
         "theme/css/relais.css",
@@ -123,10 +123,10 @@ def test_failure_while_rendering_leaves_the_previous_site(content: Path, built: 
 
 def test_translations_link_each_other_both_ways(built: Path) -> None:
     english = (built / "en/posts/hello/index.html").read_text()
-    french = (built / "fr/posts/bonjour/index.html").read_text()
-    assert '<link rel="alternate" hreflang="fr" href="/fr/posts/bonjour/">' in english
-    assert '<link rel="alternate" hreflang="en" href="/en/posts/hello/">' in french
-    assert 'href="/fr/posts/bonjour/" hreflang="fr" lang="fr"' in english
+    french = (built / "fr/articles/bonjour/index.html").read_text()
+    assert '<link rel="alternate" hreflang="fr" href="https://lanterne.example.org/fr/articles/bonjour/">' in english
+    assert '<link rel="alternate" hreflang="en" href="https://lanterne.example.org/en/posts/hello/">' in french
+    assert 'href="/fr/articles/bonjour/" hreflang="fr" lang="fr"' in english
     assert 'href="/en/posts/hello/" hreflang="en" lang="en"' in french
     # A post without translation offers the other language's home, without hreflang.
     peer = (built / "en/posts/peer-post/index.html").read_text()
@@ -135,7 +135,7 @@ def test_translations_link_each_other_both_ways(built: Path) -> None:
 
 def test_dates_and_theme_words_in_each_language(built: Path) -> None:
     english = (built / "en/posts/hello/index.html").read_text()
-    french = (built / "fr/posts/bonjour/index.html").read_text()
+    french = (built / "fr/articles/bonjour/index.html").read_text()
     assert "January 10, 2026" in english and "Skip to content" in english
     assert "11 janvier 2026" in french and "Aller au contenu" in french and "Skip to content" not in french
 
@@ -174,5 +174,5 @@ def test_plain_pelican_builds_every_language_too(content: Path, tmp_path: Path) 
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (output / "en/posts/hello/index.html").exists() and (output / "fr/posts/bonjour/index.html").exists()
+    assert (output / "en/posts/hello/index.html").exists() and (output / "fr/articles/bonjour/index.html").exists()
     assert "SECRET-DRAFT-BODY" not in all_text(output)

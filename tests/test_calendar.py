@@ -50,12 +50,15 @@ def test_every_calendar_parses_with_a_time_zone_and_stable_fields(demo_site: Pat
         assert len(uids) == len(set(uids))
 
 
+CALENDAR = {"en": "en/events/calendar.ics", "fr": "fr/evenements/calendrier.ics"}
+
+
 def test_the_advocacy_days_recur_every_year(demo_site: Path) -> None:
     for lang, titles in {
         "en": ("December 17", "March 3", "June 2"),
         "fr": ("17 décembre", "3 mars", "2 juin"),
     }.items():
-        events = events_of(demo_site / f"{lang}/events/calendar.ics")
+        events = events_of(demo_site / CALENDAR[lang])
         days = {title.split(":")[0].strip(): event for title, event in events.items() if event.get("rrule")}
         for title, (month, day) in zip(titles, [(12, 17), (3, 3), (6, 2)], strict=True):
             event = days[title]
@@ -79,7 +82,7 @@ def test_confidential_places_are_only_their_note(demo_site: Path) -> None:
     assert str(gathering["location"]) == (
         "At the drop-in centre. The address is given in person or by phone (514-555-0187)."
     )
-    workshop = events_of(demo_site / "fr/events/calendar.ics")["Atelier : annonces en ligne et vie privée"]
+    workshop = events_of(demo_site / "fr/evenements/calendrier.ics")["Atelier : annonces en ligne et vie privée"]
     assert (
         str(workshop["location"]) == "Bibliothèque centrale de Port-Lumière, salle B, 120, rue des Phares, Port-Lumière"
     )
@@ -93,11 +96,11 @@ def test_only_upcoming_events_are_in_the_calendars(demo_site: Path) -> None:
 
 
 def test_each_upcoming_event_page_offers_its_calendar_file(demo_site: Path) -> None:
-    page = (demo_site / "fr/events/rencontre-entre-pairs/index.html").read_text(encoding="utf-8")
-    assert '<a href="/fr/events/rencontre-entre-pairs.ics" download>Ajouter à mon agenda</a>' in page
-    single = events_of(demo_site / "fr/events/rencontre-entre-pairs.ics")
+    page = (demo_site / "fr/evenements/rencontre-entre-pairs/index.html").read_text(encoding="utf-8")
+    assert '<a href="/fr/evenements/rencontre-entre-pairs.ics" download>Ajouter à mon agenda</a>' in page
+    single = events_of(demo_site / "fr/evenements/rencontre-entre-pairs.ics")
     assert list(single) == ["Rencontre entre pairs"]
-    assert "Ajouter à mon agenda" not in (demo_site / "fr/events/atelier-impots/index.html").read_text()
+    assert "Ajouter à mon agenda" not in (demo_site / "fr/evenements/atelier-impots/index.html").read_text()
 
 
 EVENT = """---

@@ -47,7 +47,7 @@ def test_each_unpublished_post_is_at_its_future_address_with_a_banner(previewed:
 
 
 def test_published_pages_have_no_banner(previewed: Path) -> None:
-    for page in ("en/posts/hello/index.html", "en/index.html", "fr/posts/bonjour/index.html", "en/about/index.html"):
+    for page in ("en/posts/hello/index.html", "en/index.html", "fr/articles/bonjour/index.html", "en/about/index.html"):
         assert banner(previewed / page) == "", page
 
 

@@ -28,18 +28,18 @@ def test_upcoming_events_soonest_first_with_recurring_ones_expanded(demo_site: P
 
 
 def test_past_events_are_archived(demo_site: Path) -> None:
-    page = main(demo_site / "fr/events/past/index.html")
+    page = main(demo_site / "fr/evenements/passes/index.html")
     assert "Atelier : les impôts des travailleuses et travailleurs autonomes" in page
-    assert "samedi 21 mars 2026, 13 h 00 – 15 h 00" in page
+    assert "samedi 21 mars 2026, 13 h – 15 h" in page  # Québec usage: no "00" minutes
     assert "Rencontre entre pairs" not in page
 
 
 def test_event_page_says_how_it_repeats_in_each_language(demo_site: Path) -> None:
     english = main(demo_site / "en/events/peer-gathering/index.html")
     assert "Every month on the last Thursday, 6:30 p.m. – 8:30 p.m." in english
-    french = main(demo_site / "fr/events/rencontre-entre-pairs/index.html")
+    french = main(demo_site / "fr/evenements/rencontre-entre-pairs/index.html")
     assert "Chaque mois, le dernier jeudi, 18 h 30 – 20 h 30" in french
-    assert "Chaque année, le 17 décembre" in main(demo_site / "fr/events/17-decembre/index.html")
+    assert "Chaque année, le 17 décembre" in main(demo_site / "fr/evenements/17-decembre/index.html")
 
 
 def test_confidential_place_shows_only_its_note(demo_site: Path) -> None:
@@ -56,10 +56,13 @@ def test_public_place_shows_its_address_and_access(demo_site: Path) -> None:
 
 def test_events_link_across_languages_and_from_the_menu(demo_site: Path) -> None:
     page = (demo_site / "en/events/peer-gathering/index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" hreflang="fr" href="/fr/events/rencontre-entre-pairs/">' in page
-    listing = (demo_site / "fr/events/index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" hreflang="en" href="/en/events/">' in listing
-    for lang in ("en", "fr"):
+    assert (
+        '<link rel="alternate" hreflang="fr" href="https://lanterne.example.org/fr/evenements/rencontre-entre-pairs/">'
+        in page
+    )
+    listing = (demo_site / "fr/evenements/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="en" href="https://lanterne.example.org/en/events/">' in listing
+    for lang, events in (("en", "/en/events/"), ("fr", "/fr/evenements/")):
         for other in (demo_site / lang).rglob("*.html"):
-            assert f'<li><a href="/{lang}/events/"' in other.read_text(encoding="utf-8"), other
-    assert '<li><a href="/fr/events/" aria-current="page">Événements</a></li>' in listing
+            assert f'<li><a href="{events}"' in other.read_text(encoding="utf-8"), other
+    assert '<li><a href="/fr/evenements/" aria-current="page">Événements</a></li>' in listing

@@ -12,8 +12,11 @@ import pytest
 from PIL import Image
 
 from relais.build import BuildOptions, check
-from tests.feed_helpers import PUBLIC, feed_files, output_file
+from tests.feed_helpers import BLOG_FEED, EVENTS_FEED, FEEDS, PUBLIC, feed_files, output_file
 from tests.helpers import DEMO_TODAY, ROOT, copy_minimal, publish, write
+
+SUBSCRIBE = {"en": "en/subscribe/index.html", "fr": "fr/suivre/index.html"}
+CALENDAR = {"en": "en/events/calendar.ics", "fr": "fr/evenements/calendrier.ics"}
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +25,14 @@ def index():
 
     result = check(BuildOptions(settings_file=ROOT / "pelicanconf.py", today=dt.date.fromisoformat(DEMO_TODAY)))
     return result.site.index
+
+
+def category_slug(index, key: str, lang: str) -> str:
+    """The slug of a topic's page in a language, which its feed's name follows."""
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Category
+
+    return Category(index.config.category_label(key, lang), DEFAULT_CONFIG).slug
 
 
 def parsed(path: Path) -> feedparser.FeedParserDict:
@@ -37,9 +48,14 @@ def plain_spaces(text: str) -> str:
 
 def test_every_language_has_its_feeds(demo_site: Path) -> None:
     names = {path.relative_to(demo_site).as_posix() for path in feed_files(demo_site)}
-    for lang in ("en", "fr"):
-        for key in ("all", "events", "categories/health", "categories/community"):
-            assert {f"{lang}/feeds/{key}.atom.xml", f"{lang}/feeds/{key}.rss.xml"} <= names
+    expected = {
+        "en": ("en/feeds/all", "en/feeds/events", "en/feeds/categories/health", "en/feeds/categories/community"),
+        # In French words, and each topic's feed named like its page (/fr/sujets/sante/).
+        "fr": ("fr/fils/articles", "fr/fils/evenements", "fr/fils/sujets/sante", "fr/fils/sujets/communaute"),
+    }
+    for paths in expected.values():
+        for path in paths:
+            assert {f"{path}.atom.xml", f"{path}.rss.xml"} <= names
 
 
 def test_every_feed_parses_without_error(demo_site: Path) -> None:
@@ -53,7 +69,7 @@ def test_the_blog_feed_has_every_post_newest_first(demo_site: Path, index) -> No
     for lang in ("en", "fr"):
         posts = sorted(index.published("post", lang), key=lambda entry: entry.data.date, reverse=True)
         for kind in ("atom", "rss"):
-            feed = parsed(demo_site / f"{lang}/feeds/all.{kind}.xml")
+            feed = parsed(demo_site / f"{BLOG_FEED[lang]}.{kind}.xml")
             assert [entry.title for entry in feed.entries] == [post.data.title for post in posts]
             dates = [entry.published_parsed for entry in feed.entries]
             assert dates == sorted(dates, reverse=True)
@@ -63,7 +79,8 @@ def test_category_feeds_hold_their_posts_only(demo_site: Path, index) -> None:
     for lang in ("en", "fr"):
         for key in index.config.CATEGORIES:
             posts = [post for post in index.published("post", lang) if post.data.category == key]
-            path = demo_site / f"{lang}/feeds/categories/{key}.atom.xml"
+            topic = "categories" if lang == "en" else "sujets"
+            path = demo_site / f"{FEEDS[lang]}/{topic}/{category_slug(index, key, lang)}.atom.xml"
             if not posts:
                 assert not path.exists()
                 continue
@@ -74,8 +91,8 @@ def test_category_feeds_hold_their_posts_only(demo_site: Path, index) -> None:
 
 
 def test_feed_language_title_and_dates(demo_site: Path) -> None:
-    atom = parsed(demo_site / "fr/feeds/all.atom.xml")
-    rss = parsed(demo_site / "fr/feeds/all.rss.xml")
+    atom = parsed(demo_site / "fr/fils/articles.atom.xml")
+    rss = parsed(demo_site / "fr/fils/articles.rss.xml")
     assert atom.feed.language == "fr" and rss.feed.language == "fr"
     assert atom.feed.title == "Lanterne : tous les articles"
     # The feed's own date is its newest entry's, never the time of the build.
@@ -88,7 +105,7 @@ def test_authors_are_display_names_only(demo_site: Path, index) -> None:
     names = {author.data.name for author in index.authors.values()}
     for lang in ("en", "fr"):
         for kind in ("atom", "rss"):
-            for entry in parsed(demo_site / f"{lang}/feeds/all.{kind}.xml").entries:
+            for entry in parsed(demo_site / f"{BLOG_FEED[lang]}.{kind}.xml").entries:
                 assert entry.author and set(entry.author.split(", ")) <= names, entry.author
     raw = (demo_site / "en/feeds/all.rss.xml").read_text()
     assert "<author>" not in raw and "@" not in re.sub(r"tag:[^<]+|https://[^<\"]+", "", raw)
@@ -99,7 +116,7 @@ def test_ids_are_permanent_tags_not_permalinks(demo_site: Path) -> None:
     assert all(entry.id.startswith("tag:lanterne.example.org,") for entry in feed.entries)
     guids = lxml.etree.parse(demo_site / "en/feeds/all.rss.xml").findall(".//item/guid")
     assert guids and all(guid.get("isPermaLink") == "false" for guid in guids)
-    ids = [entry.id for path in feed_files(demo_site) for entry in parsed(path).entries if "/all." in path.name]
+    ids = [entry.id for path in BLOG_FEED.values() for entry in parsed(demo_site / f"{path}.atom.xml").entries]
     assert len(ids) == len(set(ids))
 
 
@@ -125,24 +142,27 @@ def test_events_feed_announces_each_date_ahead(demo_site: Path) -> None:
     # Dates within 30 days of 2026-11-22, latest announced first.
     assert titles == [
         "December 17: International Day to End Violence Against Sex Workers — Thursday, December 17, 2026",
-        "Workshop: online ads and privacy — Saturday, December 5, 2026, 1:00 p.m. – 4:00 p.m.",
+        "Workshop: online ads and privacy — Saturday, December 5, 2026, 1 p.m. – 4 p.m.",
         "Peer gathering — Thursday, November 26, 2026, 6:30 p.m. – 8:30 p.m.",
     ]
     gathering = feed.entries[2]
     assert "At the drop-in centre. The address is given in person or by phone" in gathering.content[0].value
     assert gathering.id.endswith(":en/events/peer-gathering/2026-11-26T1830")
-    french = parsed(demo_site / "fr/feeds/events.rss.xml")
+    french = parsed(demo_site / f"{EVENTS_FEED['fr']}.rss.xml")
     assert plain_spaces(french.entries[-1].title) == "Rencontre entre pairs — jeudi 26 novembre 2026, 18 h 30 – 20 h 30"
 
 
 def test_every_page_announces_its_language_feeds(demo_site: Path) -> None:
     for lang in ("en", "fr"):
         for page in (demo_site / lang).rglob("*.html"):
-            head = page.read_text(encoding="utf-8").split("</head>")[0]
+            head = lxml.html.parse(str(page)).find("head")
+            feeds = head.xpath("link[@rel='alternate'][@type]")
             for kind, mime in (("atom", "application/atom+xml"), ("rss", "application/rss+xml")):
-                assert f'type="{mime}" hreflang="{lang}"' in head and f'href="/{lang}/feeds/all.{kind}.xml"' in head, (
-                    page
-                )
+                assert f"/{BLOG_FEED[lang]}.{kind}.xml" in [
+                    link.get("href") for link in feeds if link.get("type") == mime
+                ]
+            # A feed is not a translation of the page: search engines must not read it as one.
+            assert not [link for link in feeds if link.get("hreflang")], page
     health = (demo_site / "en/categories/health/index.html").read_text()
     assert 'href="/en/feeds/categories/health.atom.xml"' in health
     assert "categories/health.atom.xml" not in (demo_site / "en/index.html").read_text()
@@ -159,13 +179,13 @@ def test_a_feed_reader_finds_the_feeds_from_each_home_page(demo_site: Path) -> N
 
 def test_the_follow_page_lists_every_feed(demo_site: Path) -> None:
     for lang in ("en", "fr"):
-        page = (demo_site / f"{lang}/subscribe/index.html").read_text(encoding="utf-8")
+        page = (demo_site / SUBSCRIBE[lang]).read_text(encoding="utf-8")
         for path in feed_files(demo_site):
             relative = path.relative_to(demo_site).as_posix()
             if relative.startswith(lang + "/"):
                 assert f'href="/{relative}"' in page and f"{PUBLIC}/{relative}" in page
-        assert f'href="/{lang}/events/calendar.ics"' in page
-    assert "Un fil (ou flux) permet de suivre ce site" in (demo_site / "fr/subscribe/index.html").read_text()
+        assert f'href="/{CALENDAR[lang]}"' in page
+    assert "Un fil (ou flux) permet de suivre ce site" in (demo_site / SUBSCRIBE["fr"]).read_text()
 
 
 POST_WITH_LINKS = """---

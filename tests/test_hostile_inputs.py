@@ -346,12 +346,13 @@ def test_a_missing_content_folder_is_named(tmp_path: Path) -> None:
 
 
 def test_pages_named_like_the_sites_own_pages_are_named(content: Path) -> None:
-    write(content, "pages/tags.md", front_matter({"title": "Tags", "lang": "fr", "status": "published"}))
+    # French addresses are in French words: the French tags page is /fr/mots-cles/.
+    write(content, "pages/mots-cles.md", front_matter({"title": "Mots-clés", "lang": "fr", "status": "published"}))
     write(content, "pages/archives.md", front_matter({"title": "Archives", "lang": "en"}))
     problems = problems_for(content)
-    [tags] = formatted(problems, "pages/tags.md")
+    [tags] = formatted(problems, "pages/mots-cles.md")
     assert tags.endswith(
-        ":2: file name: this file's page would be written to output/fr/tags/index.html, where the site's own "
+        ":2: file name: this file's page would be written to output/fr/mots-cles/index.html, where the site's own "
         "tags page (TAGS_SAVE_AS) goes — rename the file: its name becomes the page's address"
     )
     [archives] = formatted(problems, "pages/archives.md")

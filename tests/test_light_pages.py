@@ -68,7 +68,7 @@ def page_weight(site: Path, page: Path) -> int:
 
 def _text_pages(site: Path) -> list[Path]:
     homes = [site / lang / "index.html" for lang in ("en", "fr")]
-    posts = sorted(site.glob("*/posts/*/index.html"))
+    posts = sorted([*site.glob("en/posts/*/index.html"), *site.glob("fr/articles/*/index.html")])
     pages = [site / "en/safety/index.html", site / "fr/securite/index.html"]
     return homes + posts + pages
 
@@ -87,7 +87,7 @@ def test_the_budget_counts_what_it_should(demo_site: Path) -> None:
     assert page_weight(demo_site, home) == home.stat().st_size + css.stat().st_size + script.stat().st_size
 
 
-@pytest.mark.parametrize("page", ["en/index.html", "fr/posts/vetements-chauds-et-soupe/index.html", "index.html"])
+@pytest.mark.parametrize("page", ["en/index.html", "fr/articles/vetements-chauds-et-soupe/index.html", "index.html"])
 def test_one_small_stylesheet_and_only_deferred_scripts(demo_site: Path, page: str) -> None:
     assets = _assets(demo_site / page)
     assert assets.stylesheets == ["/theme/css/relais.css"]

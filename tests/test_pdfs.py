@@ -8,13 +8,14 @@ import pytest
 from info_cards.sheet import CARD_HEIGHT, CARD_WIDTH, PAPERS, Sheet
 from pypdf import PageObject, PdfReader
 
+from tests.bad_date_paths import edition_file
 from tests.helpers import DEMO_TODAY, ROOT, publish, tree_digest
 
 POINTS_PER_MM = 72 / 25.4
 
 
 def text_of(page: PageObject) -> str:
-    return " ".join((page.extract_text() or "").replace("\u202f", " ").split())
+    return " ".join((page.extract_text() or "").replace("\u202f", " ").replace("\xa0", " ").split())
 
 
 def test_cards_front_and_back_in_each_language(demo_site: Path) -> None:
@@ -22,17 +23,17 @@ def test_cards_front_and_back_in_each_language(demo_site: Path) -> None:
         "en": (
             "Text 514-555-0142",
             "Call 514-555-0187",
-            "Monday to Thursday, 6:00 p.m. – 10:00 p.m.",
+            "Monday to Thursday, 6 p.m. – 10 p.m.",
             "given in person",
         ),
         "fr": (
             "Texto 514-555-0142",
             "Téléphone 514-555-0187",
-            "Du lundi au jeudi, 18 h 00 – 22 h 00",
+            "Du lundi au jeudi, 18 h – 22 h",
             "donnée en personne",
         ),
     }.items():
-        reader = PdfReader(demo_site / lang / "info-cards.pdf")
+        reader = PdfReader(demo_site / lang / {"en": "info-cards.pdf", "fr": "cartes-de-poche.pdf"}[lang])
         assert len(reader.pages) == 2
         front, back = text_of(reader.pages[0]), text_of(reader.pages[1])
         assert front.count("Lanterne") == 10 and front.count(words[0]) == 10 and words[1] in front
@@ -81,7 +82,7 @@ def test_a4_cards(tmp_path: Path) -> None:
     output = tmp_path / "out"
     result = publish("build", "--settings", str(settings), "--output", str(output), "--today", DEMO_TODAY)
     assert result.returncode == 0, result.stderr
-    box = PdfReader(output / "fr/info-cards.pdf").pages[0].mediabox
+    box = PdfReader(output / "fr/cartes-de-poche.pdf").pages[0].mediabox
     assert (round(float(box.width) / POINTS_PER_MM), round(float(box.height) / POINTS_PER_MM)) == (210, 297)
 
 
@@ -107,18 +108,18 @@ def test_demo_builds_byte_identical_pdfs_included(demo_site: Path, tmp_path: Pat
     assert result.returncode == 0, result.stderr
     first, second = tree_digest(demo_site), tree_digest(again)
     bad_date_lists = [
-        f"{lang}/bad-dates/{month}/bad-date-list-{month}-{paper}.pdf"
+        edition_file(lang, month, paper)
         for lang in ("en", "fr")
         for month in ("2026-10", "2026-11")
         for paper in ("a4", "letter")
     ]
-    assert sorted(name for name in first if name.endswith(".pdf") and "/bad-dates/" not in name) == [
+    assert sorted(name for name in first if name.endswith(".pdf") and name not in bad_date_lists) == [
         "en/guides/caring-for-yourself-at-work/caring-for-yourself-at-work.pdf",
         "en/guides/money-and-banking/money-and-banking.pdf",
         "en/info-cards.pdf",
+        "fr/cartes-de-poche.pdf",
         "fr/guides/argent-et-banques/argent-et-banques.pdf",
         "fr/guides/prendre-soin-de-soi-au-travail/prendre-soin-de-soi-au-travail.pdf",
-        "fr/info-cards.pdf",
     ]
-    assert sorted(name for name in first if "/bad-dates/" in name and name.endswith(".pdf")) == sorted(bad_date_lists)
+    assert set(bad_date_lists) <= set(first)
     assert first == second

@@ -41,14 +41,17 @@ def test_directory_groups_services_by_category_with_audience(demo_site: Path) ->
     assert [key for key, _ in sections].index("drop-in") < [key for key, _ in sections].index("legal")
     drop_in = directory[directory.index('id="services--drop-in"') : directory.index('id="services--health"')]
     assert "/en/services/drop-in/" in drop_in and "For: Sex workers of all genders" in drop_in
-    assert "Monday to Thursday, 6:00 p.m. – 10:00 p.m." in drop_in
+    assert 'Monday to Thursday, <span class="time-range">6 p.m. – 10 p.m.</span>' in drop_in
     french = main_of(demo_site / "fr/services/index.html")
-    assert "Pour : TDS de tous les genres" in french and "Du lundi au jeudi, 18 h 00 – 22 h 00" in french
+    assert (
+        "Pour : TDS de tous les genres" in french
+        and 'Du lundi au jeudi, <span class="time-range">18 h – 22 h</span>' in french
+    )
 
 
 def test_directory_links_to_timetable_cards_and_data(demo_site: Path) -> None:
     directory = main_of(demo_site / "fr/services/index.html")
-    for link in ("/fr/services/timetable/", "/fr/info-cards.pdf", "/fr/services.json"):
+    for link in ("/fr/services/horaire/", "/fr/cartes-de-poche.pdf", "/fr/services.json"):
         assert f'href="{link}"' in directory, link
 
 
@@ -61,20 +64,20 @@ def test_closed_and_alert_states_show_everywhere(demo_site: Path) -> None:
     dental_alert = "No dental clinic on December 28"
     assert dental_alert in main_of(demo_site / "en/services/dental-care/index.html")
     assert dental_alert in directory and dental_alert in timetable
-    assert "Fermé temporairement" in main_of(demo_site / "fr/services/timetable/index.html")
+    assert "Fermé temporairement" in main_of(demo_site / "fr/services/horaire/index.html")
 
 
 def test_timetable_is_a_table_per_day_in_time_order(demo_site: Path) -> None:
     timetable = main_of(demo_site / "en/services/timetable/index.html")
     monday = timetable[timetable.index('id="timetable--day-0"') : timetable.index('id="timetable--day-1"')]
     assert "<caption>Open on Monday, by opening time</caption>" in monday
-    assert '<th scope="col">Hours</th>' in monday and '<th scope="row"><a href="/en/services/drop-in/">' in monday
+    assert '<th scope="col">Hours</th>' in monday and '<a href="/en/services/drop-in/">Drop-in centre</a>' in monday
     order = [monday.index(name) for name in ("24-hour support line", "Dental care", "Drop-in centre")]
     assert order == sorted(order)
     thursday = timetable[timetable.index('id="timetable--day-3"') : timetable.index('id="timetable--day-4"')]
     assert "Last Thursday of the month" in thursday and "Peer gatherings" in thursday
     tuesday = timetable[timetable.index('id="timetable--day-1"') : timetable.index('id="timetable--day-2"')]
-    assert "8:00 p.m. – midnight" in tuesday  # street outreach
+    assert "8 p.m. – midnight" in tuesday  # street outreach
     assert "Counselling" in timetable[timetable.index('id="timetable--by-appointment"') :]
     assert "Du lundi au vendredi" not in timetable  # English page, English words
 
@@ -95,9 +98,13 @@ def test_the_demo_address_is_nowhere_in_the_site(demo_site: Path) -> None:
 
 def test_service_pages_link_their_translations(demo_site: Path) -> None:
     english = (demo_site / "en/services/drop-in/index.html").read_text()
-    assert '<link rel="alternate" hreflang="fr" href="/fr/services/halte-accueil/">' in english
-    timetable = (demo_site / "fr/services/timetable/index.html").read_text()
-    assert '<link rel="alternate" hreflang="en" href="/en/services/timetable/">' in timetable
+    assert (
+        '<link rel="alternate" hreflang="fr" href="https://lanterne.example.org/fr/services/halte-accueil/">' in english
+    )
+    timetable = (demo_site / "fr/services/horaire/index.html").read_text()
+    assert (
+        '<link rel="alternate" hreflang="en" href="https://lanterne.example.org/en/services/timetable/">' in timetable
+    )
 
 
 def test_monthly_slot_gives_its_next_date(demo_site: Path) -> None:

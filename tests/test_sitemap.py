@@ -40,7 +40,7 @@ def test_noindex_pages_error_pages_and_the_language_chooser_are_left_out(sitemap
     urls = set(locations(sitemap))
     assert f"{PUBLIC}/en/posts/choosing-and-screening-clients/" not in urls  # noindex: true
     assert f"{PUBLIC}/" not in urls and f"{PUBLIC}/404.html" not in urls
-    assert {f"{PUBLIC}/en/events/peer-gathering/", f"{PUBLIC}/fr/subscribe/"} <= urls
+    assert {f"{PUBLIC}/en/events/peer-gathering/", f"{PUBLIC}/fr/suivre/"} <= urls
 
 
 def test_translations_are_alternates_of_each_other(demo_site: Path, sitemap: lxml.etree._ElementTree) -> None:
@@ -48,7 +48,7 @@ def test_translations_are_alternates_of_each_other(demo_site: Path, sitemap: lxm
     alternates = {link.get("hreflang"): link.get("href") for link in url.xpath("x:link", namespaces=NS)}
     assert alternates == {
         "en": f"{PUBLIC}/en/events/peer-gathering/",
-        "fr": f"{PUBLIC}/fr/events/rencontre-entre-pairs/",
+        "fr": f"{PUBLIC}/fr/evenements/rencontre-entre-pairs/",
         "x-default": f"{PUBLIC}/",
     }
     for link in sitemap.xpath("//x:link", namespaces=NS):

@@ -8,18 +8,18 @@ warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import ValidationError
 
 from relais.i18n import N_, _
-from relais.messages import one_of
+from relais.messages import choose_from, one_of
 from relais.problems import Problem
 from relais.settings import line_of_setting
 from relais.site import Site
 
-from .collect import FOOTER_SETTING, Announcement, all_announcements
+from .collect import FOOTER_SETTING, Announcement, about_source, about_target, all_announcements
 from .formats import SHORT_LIMIT, Footer, short_overflow
 
 # Relais adds the one link an announcement needs; any other would be a way to
@@ -30,7 +30,7 @@ _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re
 def check_announcements(site: Site) -> Iterator[Problem]:
     announcements = all_announcements(site, site.settings)
     for announcement in announcements:
-        for problem in _problems(announcement):
+        for problem in _problems(announcement, site):
             yield problem.as_warning() if announcement.entry.is_draft else problem
     yield from _unique_slugs(announcements)
 
@@ -96,7 +96,7 @@ def _footer_what(item: dict[str, Any]) -> str:
     return _(what)
 
 
-def _problems(announcement: Announcement) -> Iterator[Problem]:
+def _problems(announcement: Announcement, site: Site) -> Iterator[Problem]:
     entry, prefix = announcement.entry, announcement.location
     fields = ".".join(prefix)
 
@@ -124,8 +124,9 @@ def _problems(announcement: Announcement) -> Iterator[Problem]:
                 _("'{address}' is a web or email address").format(address=address.group(0)),
                 _("remove it: the announcement links to its own page, with no tracking, by itself"),
             )
+    yield from _about_problems(announcement, site, problem)
     if announcement.footer is not None:
-        over = short_overflow(announcement.headline, announcement.link, announcement.footer)
+        over = short_overflow(announcement.headline, announcement.link, announcement.footer, announcement.when)
         if over:
             yield problem(
                 "headline",
@@ -134,6 +135,52 @@ def _problems(announcement: Announcement) -> Iterator[Problem]:
                 ),
                 _("shorten it by {count} characters or more").format(count=over),
             )
+
+
+def _about_problems(
+    announcement: Announcement, site: Site, problem: Callable[[str, str, str], Problem]
+) -> Iterator[Problem]:
+    """A standalone announcement's ``about``: a page of the site, published, in the announcement's language."""
+    about = getattr(announcement.entry.data, "about", None)
+    if not about or not announcement.is_standalone:
+        return
+    target = about_target(site, announcement.entry)
+    if target is None:
+        pages = [entry.source for entry in site.index.entries if _has_page(entry)]
+        yield problem(
+            "about",
+            _("there is no file content/{source}").format(source=about_source(about)),
+            _("write the place of the file this announcement is about, from content/: {choices}").format(
+                choices=choose_from(about_source(about), pages)
+            ),
+        )
+    elif not _has_page(target):
+        yield problem(
+            "about",
+            _("{file} has no page of its own to link to").format(file=target.shown_as),
+            _("name a post, a page, a service, an event or a guide"),
+        )
+    elif not site.index.is_published(target):
+        yield problem(
+            "about",
+            _("{file} is not on the site (it is not published yet): the link would lead nowhere").format(
+                file=target.shown_as
+            ),
+            _("publish it first, or name another page"),
+        )
+    elif target.lang != announcement.lang:
+        yield problem(
+            "about",
+            _(
+                "{file} has no translation in this announcement's language: "
+                "readers would land on a page in another language"
+            ).format(file=target.shown_as),
+            _("add its translation (with the same translation_key), or name a page in this language"),
+        ).as_warning()
+
+
+def _has_page(entry: Any) -> bool:
+    return entry.valid and entry.type.translatable and entry.type.has_body
 
 
 def _unique_slugs(announcements: list[Announcement]) -> Iterator[Problem]:

@@ -30,7 +30,7 @@ from relais.slugs import slugify
 from relais.sources import Location
 from relais.urls import public_url
 
-from .formats import FILE_SUFFIXES, RENDERERS, Footer, Message
+from .formats import FILE_SUFFIXES, RENDERERS, Footer, Message, Moment
 from .model import ANNOUNCEMENT
 
 PAGE_SETTING = "ANNOUNCEMENTS_URL"
@@ -53,6 +53,7 @@ class Announcement:
     page_url: str  # site-relative: the page it is about, or the announcements page
     link: str  # the same, as a full canonical URL
     footer: Footer | None
+    when: Moment | None = None  # the next date of the event it is about, in words
 
     @property
     def lang(self) -> str:
@@ -74,7 +75,7 @@ class Announcement:
         """Each format's text, by format name (bbcode, markdown, text, short)."""
         if self.footer is None:
             return {}
-        message = Message(self.headline, self.text, self.link, self.footer)
+        message = Message(self.headline, self.text, self.link, self.footer, self.when)
         return {name: render(message) for name, render in RENDERERS.items()}
 
     def file_name(self, format_name: str) -> str:
@@ -143,7 +144,8 @@ class _Maker:
     def announcement(self, entry: Entry, fields: Any, location: Location) -> Announcement:
         zone = self.site.index.zone
         slug = announcement_slug(entry)
-        page_url = self._page_url(entry, slug, standalone=not location)
+        subject = entry if location else about_target(self.site, entry)
+        page_url = self._page_url(entry, slug, subject)
         data = entry.data
         start = getattr(fields, "date", None) or getattr(data, "date", None) or getattr(data, "updated", None)
         return Announcement(
@@ -157,16 +159,43 @@ class _Maker:
             page_url=page_url,
             link=public_url(self.settings, page_url),
             footer=self.footers.get(entry.lang),
+            when=self._when(subject),
         )
 
-    def _page_url(self, entry: Entry, slug: str, standalone: bool) -> str:
-        """The page an announcement is about; the announcements page for standalone ones."""
-        if not standalone:
+    def _page_url(self, entry: Entry, slug: str, subject: Entry | None) -> str:
+        """The page an announcement is about; else its place on the announcements page."""
+        if subject is not None:
             try:
-                return self.links.entry_url(entry)
+                return self.links.entry_url(subject)
             except KeyError:
                 pass  # a content type without pages of its own (no <TYPE>_URL setting)
         return f"{announcements_page_url(self.settings, entry.lang)}#{anchor_of(slug)}"
+
+    def _when(self, subject: Entry | None) -> Moment | None:
+        """What a plugin's ``ANNOUNCED_TIMES`` (functions ``(entry, site) -> (long, short)``) say of its next date."""
+        if subject is None:
+            return None
+        for hook in self.site.hooks("ANNOUNCED_TIMES"):
+            found = hook(subject, self.site)
+            if found:
+                return Moment(*found)
+        return None
+
+
+def about_target(site: Site, entry: Entry) -> Entry | None:
+    """The entry a standalone announcement's ``about`` names, in the announcement's language when translated."""
+    about = getattr(entry.data, "about", None)
+    if not about:
+        return None
+    target = site.index.by_source.get(about_source(about))
+    if target is None or target.lang == entry.lang:
+        return target
+    return next((other for other in site.index.translations(target) if other.lang == entry.lang), target)
+
+
+def about_source(about: str) -> str:
+    """``content/events/x.md``, ``/events/x.md`` or ``events/x.md`` → ``events/x.md``."""
+    return about.strip().replace("\\", "/").lstrip("/").removeprefix("content/")
 
 
 def anchor_of(slug: str) -> str:

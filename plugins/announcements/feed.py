@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from feeds.model import Feed, FeedItem, tag_uri
+from feeds.model import Feed, FeedItem, feed_path, tag_uri
 from feeds.plugin import translator
 
 from relais.site import Site
@@ -27,6 +27,7 @@ def announcement_feeds(site: Site, settings: dict[str, Any], context: dict[str, 
     return [
         Feed(
             key="announcements",
+            path=feed_path(settings, lang, "announcements"),
             lang=lang,
             title=translate("%(site)s: announcements") % {"site": site.config.SITENAME},
             description=translate("Our announcements, ready to share on forums."),

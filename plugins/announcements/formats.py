@@ -10,7 +10,6 @@ which every major forum engine renders; Markdown only what CommonMark
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -18,10 +17,9 @@ from urllib.parse import quote
 from pydantic import BaseModel, ConfigDict, Field
 
 from .escaping import escape_bbcode, escape_markdown, escape_markdown_link_text, one_line, paragraphs
+from .shortening import cut
 
 SHORT_LIMIT = 280
-ELLIPSIS = "…"
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 class Footer(BaseModel):
@@ -39,13 +37,26 @@ class Footer(BaseModel):
 
 
 @dataclass(frozen=True)
+class Moment:
+    """When the event an announcement is about happens next, in its language, on one line each.
+
+    ``long``: "jeudi 17 décembre 2026, 18 h – 21 h"; ``short``, for the short
+    text: "jeu. 17 déc., 18 h – 21 h".
+    """
+
+    long: str
+    short: str
+
+
+@dataclass(frozen=True)
 class Message:
-    """What every format is made from: writer text, the link and the footer."""
+    """What every format is made from: writer text, the link, the footer, and an event's date and time."""
 
     headline: str
     text: str
     link: str
     footer: Footer
+    when: Moment | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,7 @@ def render(message: Message, markup: Markup) -> str:
     items = "\n".join(markup.bullet + escape(one_line(way)) for way in footer.contact)
     blocks = [
         markup.bold.format(escape(one_line(message.headline))),
+        escape(message.when.long) if message.when else "",
         *(escape(paragraph) for paragraph in paragraphs(message.text)),
         markup.link(message.link),
         f"{markup.italic.format(escape(one_line(footer.about)))} {escape(one_line(footer.promise))}",
@@ -107,16 +119,24 @@ def render_text(message: Message) -> str:
 
 
 def render_short(message: Message) -> str:
-    """At most 280 characters, link, footer and final line break included; the text is cut at a word if needed."""
-    headline = one_line(message.headline)
+    """At most 280 characters, link, footer and final line break included; the text is cut at a word if needed.
+
+    An event's date and time come first, right after the headline, so that
+    cutting the text never loses them.
+    """
+    headline = _short_head(message.headline, message.when)
     tail = _short_tail(message.link, message.footer)
     room = SHORT_LIMIT - length(headline + tail) - len(" — ")
-    return _join_short(headline, _cut(one_line(message.text), room), tail)
+    return _join_short(headline, cut(one_line(message.text), room, length), tail)
 
 
-def short_overflow(headline: str, link: str, footer: Footer) -> int:
+def short_overflow(headline: str, link: str, footer: Footer, when: Moment | None = None) -> int:
     """How many characters the short text is over 280 without any of the writer's text (0 when it fits)."""
-    return max(0, length(_join_short(one_line(headline), "", _short_tail(link, footer))) - SHORT_LIMIT)
+    return max(0, length(_join_short(_short_head(headline, when), "", _short_tail(link, footer))) - SHORT_LIMIT)
+
+
+def _short_head(headline: str, when: Moment | None) -> str:
+    return f"{one_line(headline)} — {when.short}" if when else one_line(headline)
 
 
 def _short_tail(link: str, footer: Footer) -> str:
@@ -133,27 +153,6 @@ def length(text: str) -> int:
     everywhere.
     """
     return len(text.encode("utf-16-le")) // 2
-
-
-def _cut(text: str, room: int) -> str:
-    """The text if it fits in ``room``; else its whole sentences that fit; else whole words and "…".
-
-    Cutting only at spaces never splits an emoji or a letter from its accent.
-    """
-    if length(text) <= room:
-        return text
-    sentences = _SENTENCE_END.split(text)
-    while len(sentences) > 1:
-        sentences.pop()
-        if length(" ".join(sentences)) <= room:
-            return " ".join(sentences)
-    words = text.split(" ")
-    while words:
-        words.pop()
-        candidate = " ".join(words).rstrip(" ,;:—–-") + ELLIPSIS
-        if words and length(candidate) <= room:
-            return candidate
-    return ""
 
 
 def _join_short(headline: str, text: str, tail: str) -> str:

@@ -1,8 +1,10 @@
-"""The standalone announcement: a forum message not tied to a post, event or service.
+"""The standalone announcement: a forum message written apart from the page it is about.
 
 One YAML file per announcement and language in ``content/announcements/``,
 with the same ``headline``, ``text`` and ``until`` as an ``announce`` block,
-plus what any published content has: a date, a language, a status.
+plus what any published content has: a date, a language, a status.  Its
+``about`` names the page it is about (an event, a service…); without it,
+it links to its place on the announcements page.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ class StandaloneAnnouncement(ContentModel):
     )
     until: DateOrDateTime | None = Field(
         None, description="After this date the announcement is no longer offered.", examples=["until: 2026-11-26"]
+    )
+    about: Text | None = Field(
+        None,
+        description="The page it is about, as its file's place in content/: the announcement links there "
+        "(its translation in the announcement's language), and an event's date and time go in every snippet.",
+        examples=["about: events/december-17.md"],
     )
     lang: Key | None = Field(None, description="The announcement's language: en or fr.", examples=["lang: fr"])
     translation_key: Key | None = Field(

@@ -68,6 +68,8 @@ def parse(path: Path) -> _Page:
     return page
 
 
+# The announcements page of each language, in its own words.
+PAGE = {"en": "en/announcements/index.html", "fr": "fr/annonces/index.html"}
 NEWEST_FIRST = {
     "en": [
         "december-17",
@@ -90,8 +92,8 @@ NEWEST_FIRST = {
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_page_lists_what_is_on_offer_newest_first(demo_site: Path, lang: str) -> None:
-    html = (demo_site / lang / "announcements/index.html").read_text(encoding="utf-8")
-    assert parse(demo_site / lang / "announcements/index.html").articles == [
+    html = (demo_site / PAGE[lang]).read_text(encoding="utf-8")
+    assert parse(demo_site / PAGE[lang]).articles == [
         f"announcement--{slug}" for slug in NEWEST_FIRST[lang]
     ]  # not the expired June 2 picnic, nor the draft
     published = re.findall(r'(?:Published|Publiée le) <time datetime="([\d-]+)">', html)
@@ -100,7 +102,7 @@ def test_page_lists_what_is_on_offer_newest_first(demo_site: Path, lang: str) ->
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_format_is_in_a_labelled_read_only_box_with_its_file(demo: Site, demo_site: Path, lang: str) -> None:
-    page = parse(demo_site / lang / "announcements/index.html")
+    page = parse(demo_site / PAGE[lang])
     for announcement in offered(demo, demo.settings, lang):
         for format_name, text in announcement.snippets.items():
             box = f"{announcement.anchor}-{format_name}"
@@ -133,9 +135,9 @@ def test_copy_buttons_need_the_script_and_nothing_is_inline(demo_site: Path) -> 
 
 def test_menu_and_language_switch_reach_the_pages(demo_site: Path) -> None:
     home = (demo_site / "fr/index.html").read_text(encoding="utf-8")
-    assert '<a href="/fr/announcements/">Pour les forums</a>' in home
+    assert '<a href="/fr/annonces/">Pour les forums</a>' in home
     english = (demo_site / "en/announcements/index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" hreflang="fr" href="/fr/announcements/">' in english
+    assert '<link rel="alternate" hreflang="fr" href="https://lanterne.example.org/fr/annonces/">' in english
     assert 'aria-current="page">For forums</a>' in english
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from feeds.model import Feed, FeedItem, tag_uri
+from feeds.model import Feed, FeedItem, feed_path, tag_uri
 
 from relais.clock import as_datetime
 from relais.site import Site
@@ -38,6 +38,7 @@ def bad_date_feeds(site: Site, settings: dict[str, Any], context: dict[str, Any]
     return [
         Feed(
             key=FEED_KEY,
+            path=feed_path(settings, lang, FEED_KEY),
             lang=lang,
             title=views.translate("%(site)s: bad date list") % {"site": site.config.SITENAME},
             description=views.translate("Each warning of the bad date list, as soon as it is published."),

@@ -11,6 +11,7 @@ from languages.urls import base_patterns
 
 from relais.i18n import _
 from relais.problems import Problem, Severity
+from relais.url_words import localised
 
 if TYPE_CHECKING:
     from relais.built import BuiltFile
@@ -19,17 +20,23 @@ if TYPE_CHECKING:
 MOST_PAGES = 2
 
 
-def _pdf_pattern(site: Site) -> str:
+def _pdf_patterns(site: Site) -> tuple[str, ...]:
+    """Where each language writes its printed editions, in its own words (/fr/mauvais-clients/…)."""
     pattern = base_patterns(site.settings).get("BAD_DATES_PDF_SAVE_AS", "")
-    return "*/" + pattern.replace("{slug}", "*").replace("{paper}", "*").replace("{lang}", "*") if pattern else ""
+    if not pattern:
+        return ()
+    return tuple(
+        localised(site.settings, pattern, lang).replace("{slug}", "*").replace("{paper}", "*").replace("{lang}", "*")
+        for lang in site.config.LANGUAGES
+    )
 
 
 def printed_edition_length(site: Site, built_file: BuiltFile) -> Iterator[Problem]:
     """The ``OUTPUT_CHECKS`` hook: a warning for a printed edition of more than two pages."""
     if built_file.kind != "pdf":
         return
-    pattern = site.once("bad-dates pdf pattern", lambda: _pdf_pattern(site))
-    if not pattern or not fnmatch.fnmatchcase(built_file.relative, pattern):
+    patterns = site.once("bad-dates pdf patterns", lambda: _pdf_patterns(site))
+    if not any(fnmatch.fnmatchcase(built_file.relative, pattern) for pattern in patterns):
         return
     from pypdf import PdfReader
 

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from bad_dates.conftest import built, report, write_edition
 from bad_dates.places import gives_a_place_away
 from bad_dates.sms import LIMIT, gsm_length
+from tests.bad_date_paths import FEED, LOOKUP, edition_file, edition_folder
 from tests.helpers import copy_minimal
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -85,23 +86,23 @@ def test_any_text_reaches_every_output_as_text(tmp_path_factory, values: dict) -
         values["advice"],
     ]
     for lang in ("en", "fr"):
-        page = lxml.html.fromstring((out / lang / "bad-dates/2026-11/index.html").read_bytes())
+        page = lxml.html.fromstring((out / edition_folder(lang, "2026-11") / "index.html").read_bytes())
         article = _flat(page.get_element_by_id("report--2026-11-r1").text_content())
         for text in texts:
             assert _flat(text) in article
         assert _flat(intro) in _flat(page.text_content())
         assert not page.xpath("//main//script")  # nothing typed became markup
-        feed = lxml.etree.parse(str(out / lang / "feeds/bad-dates.atom.xml"))
+        feed = lxml.etree.parse(str(out / lang / f"{FEED[lang]}.atom.xml"))
         content_html = feed.xpath("//a:entry/a:content/text()", namespaces=ATOM)[0]
         feed_text = _flat(lxml.html.fromstring(f"<div>{content_html}</div>").text_content())
         for text in texts:
             assert _flat(text) in feed_text
-        json.loads((out / lang / "bad-dates/lookup/reports.json").read_text(encoding="utf-8"))
-        folder_out = out / lang / "bad-dates/2026-11"
-        assert _flat(values["what_happened"]) in _flat((folder_out / "bad-date-list-2026-11.txt").read_text("utf-8"))
-        for line in (folder_out / "bad-date-list-2026-11-sms.txt").read_text(encoding="utf-8").splitlines():
+        json.loads((out / lang / LOOKUP[lang] / "reports.json").read_text(encoding="utf-8"))
+        text = (out / edition_file(lang, "2026-11", "text")).read_text("utf-8")
+        assert _flat(values["what_happened"]) in _flat(text)
+        for line in (out / edition_file(lang, "2026-11", "sms")).read_text(encoding="utf-8").splitlines():
             assert gsm_length(line) <= LIMIT
         for paper in ("letter", "a4"):
-            reader = PdfReader(io.BytesIO((folder_out / f"bad-date-list-2026-11-{paper}.pdf").read_bytes()))
+            reader = PdfReader(io.BytesIO((out / edition_file(lang, "2026-11", paper)).read_bytes()))
             assert len(reader.pages) >= 1 and reader.pages[0].extract_text()
     shutil.rmtree(folder, ignore_errors=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import lxml.html
 
 from bad_dates.spreadsheet import COLUMNS, heading_key
+from tests.bad_date_paths import FEED, LOOKUP, edition_file, edition_folder
 from tests.helpers import publish
 
 SECRET_NAME = "Philomène Zarkovitch"
@@ -167,13 +168,12 @@ def test_staff_import_a_month_build_and_get_every_output(content: Path, tmp_path
     build = publish("build", "--content", str(content), "--output", str(output), "--today", "2026-11-22")
     assert build.returncode == 0, build.stdout + build.stderr
     for lang in ("en", "fr"):
-        folder = output / lang / "bad-dates"
-        page = lxml.html.fromstring((folder / "2026-11/index.html").read_bytes())
+        page = lxml.html.fromstring((output / edition_folder(lang, "2026-11") / "index.html").read_bytes())
         assert page.get_element_by_id("report--2026-11-r1") is not None
-        for name in ("bad-date-list-2026-11-letter.pdf", "bad-date-list-2026-11-a4.pdf", "bad-date-list-2026-11.txt"):
-            assert (folder / "2026-11" / name).stat().st_size > 0
-        assert "5145550168" in (folder / "lookup/reports.json").read_text(encoding="utf-8")
-        assert (output / lang / "feeds/bad-dates.atom.xml").is_file()
+        for kind in ("letter", "a4", "text"):
+            assert (output / edition_file(lang, "2026-11", kind)).stat().st_size > 0
+        assert "5145550168" in (output / lang / LOOKUP[lang] / "reports.json").read_text(encoding="utf-8")
+        assert (output / lang / f"{FEED[lang]}.atom.xml").is_file()
         assert (output / f"announcements/bad-dates-2026-11.{lang}.short.txt").is_file()
     assert SECRET_NAME not in "".join(p.read_text("utf-8", "replace") for p in output.rglob("*") if p.is_file())
     again = publish("build", "--content", str(content), "--output", str(output), "--today", "2026-11-22")

@@ -17,6 +17,8 @@ from pypdf import PdfReader
 
 from bad_dates.identifiers import fold
 from bad_dates.sms import LIMIT, gsm_length
+from tests.bad_date_paths import FEED, FOLDER, LOOKUP, edition_file, edition_folder
+from tests.feed_helpers import PUBLIC
 from tests.helpers import ROOT
 from tests.test_light_pages import BUDGET, page_weight
 
@@ -51,12 +53,16 @@ def _pdf_text(path: Path) -> str:
     return _flat(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(path.read_bytes())).pages))
 
 
+def _list_pages(site: Path) -> list[Path]:
+    return [page for lang in LANGS for page in site.glob(f"{lang}/{FOLDER[lang]}/**/index.html")]
+
+
 def test_every_language_has_the_index_each_edition_and_the_lookup(demo_site: Path) -> None:
     for lang in LANGS:
-        assert (demo_site / lang / "bad-dates/index.html").is_file()
-        assert (demo_site / lang / "bad-dates/lookup/index.html").is_file()
+        assert (demo_site / lang / FOLDER[lang] / "index.html").is_file()
+        assert (demo_site / lang / LOOKUP[lang] / "index.html").is_file()
         for path in EDITIONS[lang]:
-            page = demo_site / lang / "bad-dates" / path.stem / "index.html"
+            page = demo_site / edition_folder(lang, path.stem) / "index.html"
             document = lxml.html.fromstring(page.read_bytes())
             for report in yaml.load(path.read_text(encoding="utf-8").split("---")[1], Loader=yaml.BaseLoader)[
                 "reports"
@@ -69,21 +75,22 @@ def test_every_language_has_the_index_each_edition_and_the_lookup(demo_site: Pat
 
 def test_the_edition_pages_link_their_translations(demo_site: Path) -> None:
     document = lxml.html.fromstring((demo_site / "en/bad-dates/2026-11/index.html").read_bytes())
-    assert document.xpath("//head/link[@hreflang='fr']/@href") == ["/fr/bad-dates/2026-11/"]
+    assert document.xpath("//head/link[@hreflang='fr']/@href") == [PUBLIC + "/fr/mauvais-clients/2026-11/"]
 
 
 def test_the_lists_pages_are_noindex_and_out_of_the_sitemap(demo_site: Path) -> None:
-    pages = sorted(demo_site.glob("*/bad-dates/**/index.html"))
+    pages = sorted(_list_pages(demo_site))
     assert len(pages) == 8
     for page in pages:
         assert lxml.html.fromstring(page.read_bytes()).xpath("//meta[@name='robots']/@content") == ["noindex"]
-    assert "bad-dates" not in (demo_site / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (demo_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "bad-dates" not in sitemap and "mauvais-clients" not in sitemap
     assert "how-to-report" in (demo_site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_the_lookup_lists_every_report_without_javascript(demo_site: Path) -> None:
     for lang in LANGS:
-        document = lxml.html.fromstring((demo_site / lang / "bad-dates/lookup/index.html").read_bytes())
+        document = lxml.html.fromstring((demo_site / lang / LOOKUP[lang] / "index.html").read_bytes())
         links = document.xpath("//section[contains(@class, 'bad-dates-all')]//li/a/@href")
         assert sorted(link.rsplit("#report--", 1)[1] for link in links) == sorted(r["id"] for r in _reports(lang))
         assert not document.xpath("//script[not(@src)]")  # the page's policy forbids inline scripts
@@ -106,7 +113,7 @@ def test_the_lookup_index_holds_numbers_and_plates_as_they_are_compared(demo_sit
 def test_the_feed_has_one_entry_per_report_with_stable_ids(demo_site: Path) -> None:
     for lang in LANGS:
         for suffix in ("atom", "rss"):
-            feed = feedparser.parse((demo_site / lang / f"feeds/bad-dates.{suffix}.xml").read_bytes())
+            feed = feedparser.parse((demo_site / lang / f"{FEED[lang]}.{suffix}.xml").read_bytes())
             assert not feed.bozo, feed.bozo_exception
             ids = sorted(entry.id for entry in feed.entries)
             assert len(ids) == len(_reports(lang)) == len(set(ids))
@@ -115,7 +122,7 @@ def test_the_feed_has_one_entry_per_report_with_stable_ids(demo_site: Path) -> N
                 wanted = f"tag:lanterne.example.org,{month}-01:{lang}/bad-dates/{report['id']}"
                 entry = next(entry for entry in feed.entries if entry.id == wanted)
                 assert _flat(report["what_happened"]) in _flat(entry.summary)
-                assert entry.link.endswith(f"/{lang}/bad-dates/{month}/#report--{report['id']}")
+                assert entry.link.endswith(f"/{edition_folder(lang, month)}/#report--{report['id']}")
 
 
 def test_the_index_announces_the_feed(demo_site: Path) -> None:
@@ -160,7 +167,7 @@ def test_each_pdf_holds_every_reports_public_fields_and_nothing_else(demo_site: 
     allowed = _vocabulary(lang)
     for path, edition in zip(EDITIONS[lang], _editions(lang), strict=True):
         for paper, size in (("letter", (612, 792)), ("a4", (595, 842))):
-            pdf = demo_site / lang / "bad-dates" / path.stem / f"bad-date-list-{path.stem}-{paper}.pdf"
+            pdf = demo_site / edition_file(lang, path.stem, paper)
             reader = PdfReader(io.BytesIO(pdf.read_bytes()))
             assert 1 <= len(reader.pages) <= 2
             box = reader.pages[0].mediabox
@@ -177,16 +184,15 @@ def test_each_pdf_holds_every_reports_public_fields_and_nothing_else(demo_site: 
 def test_the_sms_lines_fit_one_text_message(demo_site: Path) -> None:
     for lang in LANGS:
         for path in EDITIONS[lang]:
-            name = f"bad-date-list-{path.stem}-sms.txt"
-            lines = (demo_site / lang / "bad-dates" / path.stem / name).read_text(encoding="utf-8").splitlines()
+            lines = (demo_site / edition_file(lang, path.stem, "sms")).read_text(encoding="utf-8").splitlines()
             reports = yaml.load(path.read_text(encoding="utf-8").split("---")[1], Loader=yaml.BaseLoader)["reports"]
             assert len(lines) == len(reports)
             for line in lines:
                 assert gsm_length(line) <= LIMIT
                 assert len(line.encode("utf-16-le")) // 2 <= LIMIT  # as JavaScript counts
-    first = (demo_site / "en/bad-dates/2026-11/bad-date-list-2026-11-sms.txt").read_text(encoding="utf-8")
+    first = (demo_site / edition_file("en", "2026-11", "sms")).read_text(encoding="utf-8")
     assert first.startswith("BAD DATE Nov 3, 2026, night: Physical assault, Robbery. 514-555-0168;")
-    french = (demo_site / "fr/bad-dates/2026-11/bad-date-list-2026-11-sms.txt").read_text(encoding="utf-8")
+    french = (demo_site / "fr/mauvais-clients/2026-11/liste-mauvais-clients-2026-11-textos.txt").read_text("utf-8")
     assert french.startswith("MAUVAIS CLIENT 3 nov. 2026, la nuit: Agression physique, Vol.")
     assert "ê" not in french and "Écrit en francais" in french  # letters a GSM-7 message cannot carry become plain
 
@@ -194,7 +200,7 @@ def test_the_sms_lines_fit_one_text_message(demo_site: Path) -> None:
 def test_the_plain_text_edition_has_every_report(demo_site: Path) -> None:
     for lang in LANGS:
         for path, edition in zip(EDITIONS[lang], _editions(lang), strict=True):
-            text = (demo_site / lang / "bad-dates" / path.stem / f"bad-date-list-{path.stem}.txt").read_text("utf-8")
+            text = (demo_site / edition_file(lang, path.stem, "text")).read_text("utf-8")
             for report in edition["reports"]:
                 assert report["id"] in text and _flat(report["what_happened"]) in _flat(text)
             assert "514-555-0187" in text  # how to report comes first
@@ -203,7 +209,7 @@ def test_the_plain_text_edition_has_every_report(demo_site: Path) -> None:
 def test_each_edition_is_announced_for_forums(demo_site: Path) -> None:
     for lang in LANGS:
         bbcode = (demo_site / f"announcements/bad-dates-2026-11.{lang}.bbcode.txt").read_text(encoding="utf-8")
-        assert f"https://lanterne.example.org/{lang}/bad-dates/2026-11/" in bbcode
+        assert f"https://lanterne.example.org/{edition_folder(lang, '2026-11')}/" in bbcode
         assert not (demo_site / f"announcements/bad-dates-2026-10.{lang}.txt").exists()  # October's month is over
     assert "[b]Liste des mauvais clients : novembre 2026[/b]" in (
         demo_site / "announcements/bad-dates-2026-11.fr.bbcode.txt"
@@ -211,12 +217,14 @@ def test_each_edition_is_announced_for_forums(demo_site: Path) -> None:
 
 
 def test_the_lists_pages_are_light(demo_site: Path) -> None:
-    for page in demo_site.glob("*/bad-dates/**/index.html"):
+    for page in _list_pages(demo_site):
         assert page_weight(demo_site, page) <= BUDGET, page
 
 
 def test_the_lists_words_are_french_on_french_pages(demo_site: Path) -> None:
-    text = _flat(lxml.html.fromstring((demo_site / "fr/bad-dates/2026-11/index.html").read_bytes()).text_content())
+    text = _flat(
+        lxml.html.fromstring((demo_site / "fr/mauvais-clients/2026-11/index.html").read_bytes()).text_content()
+    )
     for words in ("Liste des mauvais clients : novembre 2026", "Ce qui s'est passé", "Signalé le 5 novembre 2026"):
         assert words in text
     for english in ("What happened", "Reported on", "In a car"):

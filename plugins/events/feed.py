@@ -14,7 +14,7 @@ from html import escape
 from pathlib import PurePosixPath
 from typing import Any
 
-from feeds.model import Feed, FeedItem, tag_uri
+from feeds.model import Feed, FeedItem, feed_path, tag_uri
 from feeds.plugin import translator
 
 from relais.generators import EntryPage
@@ -49,6 +49,7 @@ def event_feeds(site: Site, settings: dict[str, Any], context: dict[str, Any]) -
     return [
         Feed(
             key="events",
+            path=feed_path(settings, lang, "events"),
             lang=lang,
             title=translate("%(site)s: events") % {"site": site.config.SITENAME},
             description=translate("Each date of our events, announced ahead of time."),

@@ -12,9 +12,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
+from relais.url_words import localised
 from relais.urls import public_base
 
 FEED_FOLDER = "feeds"
+
+
+def feed_path(settings: dict, lang: str, name: str) -> str:
+    """Where a feed of ``lang`` is written, without its extension, in the language's words.
+
+    ``feed_path(settings, "fr", "events")`` → ``fr/fils/evenements`` (``url_words`` of LANGUAGES).
+    """
+    return localised(settings, f"{FEED_FOLDER}/{name}", lang)
 
 
 @dataclass(frozen=True)
@@ -40,22 +49,21 @@ class FeedItem:
 class Feed:
     """One feed of one language, written to ``<path>.atom.xml`` and ``<path>.rss.xml``.
 
-    ``page_url`` is the page the feed follows (relative to the site's root);
-    ``everywhere`` feeds are announced on every page of their language, the
-    others only on ``page_url``.
+    ``key`` names what the feed follows, the same in every language (``events``,
+    ``categories/health``: templates pick a feed by it); ``path`` comes from
+    :func:`feed_path`, in the language's words; ``page_url`` is the page the feed
+    follows (relative to the site's root); ``everywhere`` feeds are announced
+    on every page of their language, the others only on ``page_url``.
     """
 
     key: str
+    path: str
     lang: str
     title: str
     description: str
     page_url: str
     items: tuple[FeedItem, ...] = field(default_factory=tuple)
     everywhere: bool = False
-
-    @property
-    def path(self) -> str:
-        return f"{self.lang}/{FEED_FOLDER}/{self.key}"
 
     @property
     def atom_url(self) -> str:

@@ -9,7 +9,6 @@ has its content (so any page can link them) and written with the pages.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,12 +17,11 @@ from pelican import signals
 from pelican.generators import Generator
 from theme_i18n.theme_i18n import load_translations
 
-from relais.digest import pure
 from relais.i18n import _
 from relais.problems import Problem
 from relais.settings import line_of_setting
 from relais.site import SETTINGS_KEY, Site
-from relais.urls import public_base, public_url
+from relais.urls import public_base
 
 from .model import Feed
 from .posts import blog_feed, post_feeds
@@ -60,10 +58,6 @@ def gather(generators: list[Generator]) -> None:
         context[ROOT_CONTEXT_KEY] = [
             blog_feed(site, settings, lang, translator(site, settings, lang)) for lang in site.config.LANGUAGES
         ]
-
-
-def add_template_helpers(generator: Generator) -> None:
-    generator.env.globals["public_url"] = pure(functools.partial(public_url, generator.settings))
 
 
 class FeedsGenerator(Generator):
@@ -107,4 +101,3 @@ def public_address_is_set(site: Site) -> Iterator[Problem]:
 def register() -> None:
     signals.get_generators.connect(feeds_generator)
     signals.all_generators_finalized.connect(gather)
-    signals.generator_init.connect(add_template_helpers)

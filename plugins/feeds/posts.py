@@ -11,7 +11,7 @@ from languages.urls import url_for
 from relais.site import Site
 from relais.urls import public_url
 
-from .model import Feed, FeedItem, tag_uri
+from .model import Feed, FeedItem, feed_path, tag_uri
 
 Translate = Callable[[str], str]
 
@@ -38,6 +38,7 @@ def blog_feed(
     """Every post of a language."""
     return Feed(
         key="all",
+        path=feed_path(settings, lang, "all"),
         lang=lang,
         title=translate("%(site)s: all posts") % {"site": site.config.SITENAME},
         description=site.config.SITE_DESCRIPTION.get(lang, site.config.SITENAME),
@@ -53,10 +54,12 @@ def post_feeds(site: Site, settings: dict[str, Any], context: dict[str, Any], tr
     items = {id(article): post_item(article, settings) for article in articles}
     sitename = site.config.SITENAME
     feeds = [blog_feed(site, settings, lang, translate, tuple(items.values()))]
-    for key, category, members in _categories(site, lang, context):
+    for category, members in _categories(site, lang, context):
         feeds.append(
             Feed(
-                key=f"categories/{key}",
+                # Named like the topic's page: /fr/sujets/sante/ and /fr/fils/sujets/sante.atom.xml.
+                key=f"categories/{category.slug}",
+                path=feed_path(settings, lang, f"categories/{category.slug}"),
                 lang=lang,
                 title=translate("%(site)s: %(topic)s") % {"site": sitename, "topic": category.name},
                 description=translate("Posts about %(topic)s.") % {"topic": category.name},
@@ -67,10 +70,10 @@ def post_feeds(site: Site, settings: dict[str, Any], context: dict[str, Any], tr
     return feeds
 
 
-def _categories(site: Site, lang: str, context: dict[str, Any]) -> Iterable[tuple[str, Any, list[Any]]]:
-    """(key, Pelican category, its articles), in the order the settings declare categories."""
+def _categories(site: Site, lang: str, context: dict[str, Any]) -> Iterable[tuple[Any, list[Any]]]:
+    """(Pelican category, its articles), in the order the settings declare categories."""
     labels = {site.config.category_label(key, lang): key for key in site.config.CATEGORIES}
     found = {labels[category.name]: (category, members) for category, members in context.get("categories", ())}
     for key in site.config.CATEGORIES:
         if key in found:
-            yield key, *found[key]
+            yield found[key]

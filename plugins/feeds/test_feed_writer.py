@@ -41,7 +41,9 @@ def item(number: int, title: str = "", summary: str = "Summary") -> FeedItem:
 
 
 def feed_of(*items: FeedItem) -> Feed:
-    return Feed(key="all", lang="en", title="Site", description="All posts", page_url="en/", items=items)
+    return Feed(
+        key="all", path="en/feeds/all", lang="en", title="Site", description="All posts", page_url="en/", items=items
+    )
 
 
 def write(feed: Feed, folder: Path) -> tuple[feedparser.FeedParserDict, lxml.etree._Element, lxml.etree._Element]:

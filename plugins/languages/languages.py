@@ -26,6 +26,7 @@ from relais.incremental import INCREMENTAL_KEY
 from relais.ledger import LedgerState
 from relais.problems import Problem
 from relais.site import FROM_CLI_KEY, SETTINGS_KEY, Site, load_site, run_output_checks
+from relais.urls import public_url
 from relais.workers import TASKS_KEY, ForkedTask, ForkedTaskFailed
 from relais.writer import RelaisWriter
 
@@ -173,6 +174,8 @@ def add_language_links(generator: Generator) -> None:
         LANG=generator.settings["DEFAULT_LANG"],
         SITE_DEFAULT_LANG=site.config.DEFAULT_LANG,
         home_url=pure(links.home),
+        # A full address, for what is read away from the site: alternates, feeds' addresses.
+        public_url=pure(functools.partial(public_url, generator.settings)),
         author_bio=reads(links.author_bio, functools.partial(author_bios, site)),
     )
 

@@ -36,7 +36,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_category_page_links_to_the_same_category_in_the_other_language(site: Path) -> None:
     english = (site / "en/categories/news-from-the-team/index.html").read_text()
-    assert '<link rel="alternate" hreflang="fr" href="/fr/categories/nouvelles-de-lequipe/">' in english
+    assert (
+        '<link rel="alternate" hreflang="fr" href="https://lanterne.example.org/fr/sujets/nouvelles-de-lequipe/">'
+        in english
+    )
 
 
 def test_category_without_posts_in_the_other_language_falls_back_to_home(site: Path) -> None:
@@ -47,8 +50,8 @@ def test_category_without_posts_in_the_other_language_falls_back_to_home(site: P
 
 def test_shared_pages_link_across_languages(site: Path) -> None:
     archives = (site / "fr/archives/index.html").read_text()
-    assert '<link rel="alternate" hreflang="en" href="/en/archives/">' in archives
-    assert '<link rel="alternate" hreflang="x-default" href="/">' in archives
+    assert '<link rel="alternate" hreflang="en" href="https://lanterne.example.org/en/archives/">' in archives
+    assert '<link rel="alternate" hreflang="x-default" href="https://lanterne.example.org/">' in archives
 
 
 def test_root_page_offers_every_language(site: Path) -> None:

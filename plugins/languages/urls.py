@@ -1,59 +1,35 @@
-"""Language-prefixed URL settings.
+"""Language-prefixed URL settings, in each language's words.
 
-pelicanconf.py declares URL patterns without a language (``posts/{slug}/``);
-each language's run gets them prefixed (``fr/posts/{slug}/``).  Static files
-and the theme's files are shared by all languages and keep their paths.
+pelicanconf.py declares URL patterns without a language (``events/{slug}/``);
+each language's run gets them prefixed and in its own words
+(``fr/evenements/{slug}/``, see :mod:`relais.url_words`).  Static files and
+the theme's files are shared by all languages and keep their paths.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-PATTERNS_KEY = "RELAIS_URL_PATTERNS"
-_SHARED_PREFIXES = ("STATIC_", "THEME_", "FEED", "SITEURL", "PLUGIN_", "EXTRA_")
+from relais.url_words import PATTERNS_KEY, base_patterns, is_localised_url_setting, localised
 
-
-def is_localised_url_setting(name: str, value: Any) -> bool:
-    """URL and SAVE_AS patterns that differ per language.
-
-    An empty SAVE_AS means "do not write" and stays empty; an empty URL is the
-    root, which becomes the language's root.
-    """
-    return (
-        isinstance(value, str)
-        and (bool(value) or name.endswith("_URL"))
-        and name.isupper()
-        and name.endswith(("_URL", "_SAVE_AS"))
-        and not name.startswith(_SHARED_PREFIXES)
-        and "FEED" not in name
-        and "://" not in value  # an address on another site (QUICK_EXIT_URL), not a pattern
-    )
-
-
-def base_patterns(settings: dict[str, Any]) -> dict[str, str]:
-    """The unprefixed patterns, remembered the first time we see the settings."""
-    if PATTERNS_KEY not in settings:
-        for template in settings.get("DIRECT_TEMPLATES", ()):
-            settings.setdefault(f"{template.upper()}_SAVE_AS", f"{template}.html")
-            settings.setdefault(f"{template.upper()}_URL", f"{template}.html")
-        settings[PATTERNS_KEY] = {
-            name: value for name, value in settings.items() if is_localised_url_setting(name, value)
-        }
-    return settings[PATTERNS_KEY]
-
-
-def prefixed(pattern: str, lang: str) -> str:
-    return f"{lang}/{pattern}"
+__all__ = [
+    "PATTERNS_KEY",
+    "base_patterns",
+    "index_url",
+    "is_localised_url_setting",
+    "localised_patterns",
+    "url_for",
+]
 
 
 def localised_patterns(settings: dict[str, Any], lang: str) -> dict[str, str]:
-    return {name: prefixed(pattern, lang) for name, pattern in base_patterns(settings).items()}
+    return {name: localised(settings, pattern, lang) for name, pattern in base_patterns(settings).items()}
 
 
 def url_for(settings: dict[str, Any], setting: str, lang: str, **values: Any) -> str:
     """The URL of a page of a given kind in a given language."""
     pattern = base_patterns(settings)[setting]
-    return prefixed(pattern, lang).format(lang=lang, **values)
+    return localised(settings, pattern, lang).format(lang=lang, **values)
 
 
 def index_url(settings: dict[str, Any], lang: str) -> str:

@@ -27,7 +27,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     "page,lang,label,safety",
     [
         ("en/index.html", "en", "Exit this page", "/en/safety/"),
-        ("fr/posts/bonjour/index.html", "fr", "Quitter cette page", "/fr/securite/"),
+        ("fr/articles/bonjour/index.html", "fr", "Quitter cette page", "/fr/securite/"),
         ("index.html", "en", "Quitter cette page", "/fr/securite/"),  # the root speaks both
         ("404.html", "en", "Exit this page", "/en/safety/"),
     ],

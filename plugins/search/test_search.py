@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
 
+from tests.conftest import demo_site
 from tests.helpers import build_minimal
+
+__all__ = ["demo_site"]
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +37,11 @@ def test_only_content_pages_are_indexed(site: Path) -> None:
         assert "data-pagefind-body" not in (site / listing).read_text(encoding="utf-8"), listing
 
 
-@pytest.mark.parametrize("lang,title", [("en", "Hello &amp; welcome"), ("fr", "Bonjour")])
-def test_the_search_page_lists_every_post_without_javascript(site: Path, lang: str, title: str) -> None:
-    page = (site / lang / "search/index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    "lang,address,title", [("en", "search", "Hello &amp; welcome"), ("fr", "recherche", "Bonjour")]
+)
+def test_the_search_page_lists_every_post_without_javascript(site: Path, lang: str, address: str, title: str) -> None:
+    page = (site / lang / address / "index.html").read_text(encoding="utf-8")
     assert f'data-index="/{lang}/pagefind/"' in page
     assert title in page and "<noscript>" in page
     assert 'id="search--words"' in page and 'name="q"' not in page  # nothing typed goes into the address
@@ -60,3 +67,50 @@ def test_indexing_writes_only_into_the_output(tmp_path: Path) -> None:
     # The build cache sits beside the output (README, "Fast builds"); nothing else is written outside it.
     assert sorted(path.name for path in tmp_path.iterdir()) == [".relais-cache", "content", "out"]
     assert (tmp_path / "out/en/pagefind/pagefind-entry.json").is_file()
+
+
+@pytest.mark.parametrize(
+    "lang,address,words",
+    [
+        ("en", "search", ["No result for these words.", "1 result.", "{count} results.", "the first {shown}"]),
+        (
+            "fr",
+            "recherche",
+            ["Aucun résultat pour ces mots.", "1 résultat.", "{count} résultats.", "les {shown} premiers"],
+        ),
+    ],
+)
+def test_the_count_says_results_not_posts(site: Path, lang: str, address: str, words: list[str]) -> None:
+    """Services, events and guides are found too: the count must not call them posts."""
+    form = lxml.html.parse(str(site / lang / address / "index.html")).find(".//form[@data-search]")
+    said = " ".join(form.get(name) for name in ("data-none", "data-one", "data-many", "data-more"))
+    for word in words:
+        assert word in said
+    assert "post" not in said and "article" not in said
+
+
+def _fragments(site: Path, lang: str) -> dict[str, str]:
+    """What Pagefind keeps of each page, read back from its index: url → text."""
+    found = {}
+    for path in (site / lang / "pagefind/fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        found[fragment["url"]] = fragment["content"]
+    return found
+
+
+@pytest.mark.parametrize("lang,translations", [("en", "Also in"), ("fr", "Aussi en")])
+def test_excerpts_leave_out_the_other_languages_link(demo_site: Path, lang: str, translations: str) -> None:
+    fragments = _fragments(demo_site, lang)
+    assert len(fragments) > 20
+    for url, text in fragments.items():
+        assert translations not in text, url
+
+
+def test_excerpts_keep_a_space_between_table_cells_and_terms(demo_site: Path) -> None:
+    french = _fragments(demo_site, "fr")["/fr/services/halte-accueil/"]
+    for glued in ("JoursHeures", "PourTDS", "venirTravailleuses", "accéderPassez", "CoûtGratuit"):
+        assert glued not in french
+    assert "Jours Heures" in french and "Pour TDS de tous les genres" in french
+    english = _fragments(demo_site, "en")["/en/services/drop-in/"]
+    assert "DaysHours" not in english and "Days Hours" in english

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date, format_time, get_day_names
+from babel.dates import format_date, get_day_names
 from pelican.generators import Generator
+from theme_i18n.times import clock
 
 from relais.generators import EntryGenerator, EntryPage
 from relais.site import SETTINGS_KEY, Site
@@ -81,11 +82,11 @@ class ServiceGenerator(EntryGenerator):
 
 
 def schedule_filters(locale: str) -> dict[str, Any]:
-    """Jinja filters that write schedules in the run's language (Babel's words)."""
+    """Jinja filters that write schedules in the run's language (Babel's words, Québec times in French)."""
     days = get_day_names("wide", locale=locale)
     short_days = get_day_names("abbreviated", locale=locale)
     return {
-        "clock": lambda minutes: format_time(clock_time(minutes), format="short", locale=locale),
+        "clock": lambda minutes: clock(clock_time(minutes), locale),
         "day_name": lambda day: days[day],
         "day_short": lambda day: short_days[day],
         "day_ranges": day_ranges,

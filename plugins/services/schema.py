@@ -147,7 +147,9 @@ class Service(ContentModel):
     )
     cost: Text | None = Field(None, description="What it costs.", examples=["cost: Free", "cost: Gratuit"])
     partner: Text | None = Field(
-        None, description="The organisation that runs it with us.", examples=["partner: Port-Lumière Dental School"]
+        None,
+        description="The organisation that runs it with us.",
+        examples=["partner: Port-Lumière Dental School", "partner: École de médecine dentaire de Port-Lumière"],
     )
     contact: Contact | None = Field(
         None,

@@ -27,6 +27,8 @@ from pelican.generators import Generator
 from relais.digest import pure
 from relais.site import SETTINGS_KEY
 
+from .times import joined_range
+
 CATALOGS = "translations/{lang}/LC_MESSAGES"
 
 
@@ -81,8 +83,12 @@ def install(generator: Generator) -> None:
         short_date=functools.partial(short_date, locale=locale),
         date_time=functools.partial(date_time, locale=locale),
         iso_date=iso_date,
+        # "13 h – 22 h": a range that may break after its dash only (see theme_i18n.times).
+        range_to=joined_range,
     )
     env.globals["LOCALE"] = locale
+    # The city whose clocks the site's times follow, as this language writes it (never "America/Toronto").
+    env.globals["CITY"] = site.config.city(lang)
     env.globals["_in"] = pure(functools.partial(gettext_in, generator.settings["THEME"], site.config.LANGUAGES))
 
 

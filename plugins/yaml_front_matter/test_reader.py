@@ -31,7 +31,7 @@ def test_peer_posts_are_marked(site: Path) -> None:
 
 def test_category_label_in_each_language(site: Path) -> None:
     assert "News from the team" in (site / "en/posts/hello/index.html").read_text()
-    assert "Nouvelles de l&#39;équipe" in (site / "fr/posts/bonjour/index.html").read_text()
+    assert "Nouvelles de l&#39;équipe" in (site / "fr/articles/bonjour/index.html").read_text()
 
 
 def test_time_of_day_and_zone_are_kept(site: Path) -> None:

@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
 from tests.browser.conftest import LocalServer
-from tests.browser.pages import VIEWPORTS, ReaderPage, reader_pages
+from tests.browser.pages import VIEWPORTS, ReaderPage, problems_on_every_page, reader_pages
 
 AXE = Axe()
 
@@ -28,19 +28,9 @@ def _violations(results: dict) -> list[str]:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=list(VIEWPORTS))
 def test_axe_finds_no_violation(browser: Browser, site_server: LocalServer, viewport: str) -> None:
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    found: dict[str, list[str]] = {}
-    try:
-        page = context.new_page()
-        for reader_page in reader_pages():
-            response = page.goto(site_server.origin + reader_page.path)
-            expected = 404 if reader_page.name == "404" else 200
-            assert response is not None and response.status == expected, reader_page.path
-            violations = _violations(AXE.run(page).response)
-            if violations:
-                found[str(reader_page)] = violations
-    finally:
-        context.close()
+    found = problems_on_every_page(
+        browser, site_server.origin, VIEWPORTS[viewport], lambda page: _violations(AXE.run(page).response)
+    )
     assert not found, found
 
 

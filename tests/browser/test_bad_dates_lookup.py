@@ -39,7 +39,7 @@ def test_plates_ignore_case_spaces_and_dashes(page: Page, site_server: LocalServ
 
 
 def test_words_and_nothing_found(page: Page, site_server: LocalServer) -> None:
-    page.goto(site_server.origin + "/fr/bad-dates/lookup/")
+    page.goto(site_server.origin + "/fr/mauvais-clients/verifier/")
     assert _look_up(page, "corolla blanche") == ["2026-10-r1"]
     assert _look_up(page, "hirondelle") == ["2026-10-r1"]
     assert _look_up(page, "514 555 0100") == []

@@ -15,7 +15,7 @@ def _on_neutral_site(page: Page, neutral: LocalServer) -> bool:
     return page.title() == NEUTRAL_TITLE
 
 
-@pytest.mark.parametrize("path", ["/", "/no/such/page/", "/en/", POST, "/fr/securite/", "/fr/search/"])
+@pytest.mark.parametrize("path", ["/", "/no/such/page/", "/en/", POST, "/fr/securite/", "/fr/recherche/"])
 def test_the_button_lands_on_the_neutral_site(page: Page, site_server: LocalServer, neutral_site, path: str) -> None:
     page.goto(site_server.origin + path)
     page.click("[data-quick-exit-button]")
@@ -46,11 +46,13 @@ def test_shift_three_times_counts_down_then_exits(page: Page, site_server: Local
     page.goto(site_server.origin + "/fr/")
     status = page.locator("[data-quick-exit-status]")
     page.keyboard.press("Shift")
-    assert status.inner_text() == "Maj : appuyez encore 2 fois pour quitter."
+    assert (
+        status.inner_text() == "Maj\u00a0: appuyez encore 2 fois pour quitter."
+    )  # French spacing: never "Maj" / ": …"
     assert page.locator("[data-quick-exit-indicator]").is_visible()
     assert page.locator("[data-quick-exit-indicator] .is-on").count() == 1
     page.keyboard.press("Shift")
-    assert status.inner_text() == "Maj : appuyez encore 1 fois pour quitter."
+    assert status.inner_text() == "Maj\u00a0: appuyez encore 1 fois pour quitter."
     page.keyboard.press("Shift")
     assert _on_neutral_site(page, neutral_site)
 

@@ -24,10 +24,19 @@
     return pagefind;
   }
 
+  /* What was found: results of every kind (posts, services, events…), not
+     only posts; numbers written as the page's language writes them. */
+  var SHOWN = 20;
+
+  function number(count) {
+    return count.toLocaleString(document.documentElement.lang || undefined);
+  }
+
   function countText(count) {
     if (count === 0) return form.dataset.none;
     if (count === 1) return form.dataset.one;
-    return form.dataset.many.replace("{count}", String(count));
+    var text = count > SHOWN ? form.dataset.more : form.dataset.many;
+    return text.replace("{count}", number(count)).replace("{shown}", number(SHOWN));
   }
 
   /* Pagefind's excerpts mark the matched words with <mark>; keep only those. */
@@ -77,7 +86,7 @@
       })
       .then(function (found) {
         return Promise.all(
-          found.results.slice(0, 20).map(function (result) {
+          found.results.slice(0, SHOWN).map(function (result) {
             return result.data();
           })
         ).then(function (results) {
