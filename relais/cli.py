@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import bad_dates_cli, i18n
+from . import bad_dates_cli, i18n, intake_cli
 from .build import BuildOptions, build, check
 from .clock import build_clock, parse_today
 from .messages import did_you_mean, one_of
@@ -157,6 +157,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _where(clean_parser)
     bad_dates_cli.add_parsers(commands)
+    intake_cli.add_parsers(commands)
     return parser
 
 
@@ -350,6 +351,7 @@ COMMANDS = {
     "snippets": run_snippets,
     "clean-images": run_clean_images,
     "bad-dates": bad_dates_cli.run,
+    "intake": intake_cli.run_intake,
 }
 
 

@@ -1,0 +1,100 @@
+"""``publish.py intake serve``: the intake under uvicorn, with every log that could name a sender turned off."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+from relais.i18n import _
+from relais.problems import Problem, Severity
+
+from .app import IntakeOptions, create_app
+from .form import form_fields
+from .settings import Intake, intake_of
+
+# uvicorn's own log would print addresses (its access log) and connection details: only real failures pass.
+UVICORN_LOG_LEVEL = "error"
+
+
+def intake_options(
+    settings: dict[str, Any], spool: Path | None, site: Path | None
+) -> tuple[IntakeOptions | None, list[Problem]]:
+    """Everything the application needs, from the site's settings; None (with the problems) when it cannot run."""
+    intake, problems = intake_of(settings)
+    settings_file = str(settings.get("SETTINGS_FILE", "pelicanconf.py"))
+    if intake is None:
+        if not problems:
+            problems = [
+                Problem(
+                    settings_file,
+                    0,
+                    "BAD_DATES_INTAKE",
+                    _("the report intake is not configured in these settings"),
+                    _("add BAD_DATES_INTAKE (see README.md, 'Anonymous reports: running the intake')"),
+                )
+            ]
+        return None, problems
+    if intake.public_key is None:
+        return None, [dataclasses.replace(problem, severity=Severity.ERROR) for problem in intake.problems]
+    return _options(intake, settings, spool, site), []
+
+
+def _options(intake: Intake, settings: dict[str, Any], spool: Path | None, site: Path | None) -> IntakeOptions:
+    config = intake.config
+    assert intake.public_key is not None
+    kinds = list((settings.get("BAD_DATES_TYPES") or {}).keys())
+    languages = tuple((settings.get("LANGUAGES") or {}).keys()) or (str(settings.get("DEFAULT_LANG", "en")),)
+    return IntakeOptions(
+        public_key=intake.public_key,
+        spool=(spool or intake.spool_folder()).expanduser().resolve(),
+        path=config.path,
+        site=(site or Path(settings["OUTPUT_PATH"])).resolve(),
+        languages=languages,
+        default_lang=str(settings.get("DEFAULT_LANG", languages[0])),
+        fields=form_fields(kinds),
+        timezone=str(settings.get("TIMEZONE", "UTC")),
+        max_body_bytes=config.max_body_kb * 1024,
+        reports_per_minute=config.reports_per_minute,
+        burst=config.burst,
+        spool_max_reports=config.spool_max_reports,
+        spool_max_bytes=config.spool_max_mb * 1024 * 1024,
+    )
+
+
+def run(options: IntakeOptions, host: str, port: int, sock: socket.socket | None = None) -> int:
+    """Serve until stopped (Ctrl+C, SIGTERM); 0 when stopped cleanly."""
+    import uvicorn
+
+    app = create_app(options)
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        access_log=False,  # an access log is a list of who sent a report, and when
+        log_level=UVICORN_LOG_LEVEL,
+        proxy_headers=False,  # X-Forwarded-For is never read, so never kept
+        server_header=False,
+        date_header=False,
+        lifespan="on",
+        workers=1,  # one process: the spool's count and the rate limit are shared by every request
+        timeout_keep_alive=5,
+        limit_concurrency=200,
+    )
+    server = uvicorn.Server(config)
+    print(
+        _("The report intake listens on http://{host}:{port}{path} and writes to {spool}. Ctrl+C stops it.").format(
+            host=host, port=port, path=options.path, spool=options.spool
+        ),
+        flush=True,
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(server.serve(sockets=[sock] if sock is not None else None))
+    if not server.started:
+        print(_("The report intake could not start (see the lines above)."), file=sys.stderr)
+        return 1
+    return 0
