@@ -7,6 +7,8 @@ that stop a broken or leaking build, so publish with ``publish.py``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # --- Who we are ------------------------------------------------------------
 SITENAME = "Lanterne"
 SITE_DESCRIPTION = {
@@ -230,15 +232,19 @@ BAD_DATES_CHANNELS = {
 BAD_DATES_HOW_TO_REPORT_PAGE = "how-to-report"
 
 # --- Anonymous reports from the website (README.md, "Anonymous reports") -----
-# The report form (/en/report/) is built when this is set and its public key
-# is there.  `make html` makes the demo's key pair once: the public half in
-# intake-public-key.txt (ignored by Git: each copy of the demo has its own),
-# the private half outside the repository (~/.local/share/relais/).  A real
-# program commits its public key file, or writes the key here.
-BAD_DATES_INTAKE = {
-    "public_key": "intake-public-key.txt",
-    "path": "/report/send",
-}
+# The report form (/en/report/) is built when BAD_DATES_INTAKE is set and its
+# public key is there.  `make html` and `make test` make the demo's key pair
+# once: the public half in intake-public-key.txt (ignored by Git: each copy of
+# the demo has its own), the private half outside the repository
+# (~/.local/share/relais/intake-private.key).  A real program sets
+# BAD_DATES_INTAKE unconditionally and commits its public key file (or writes
+# the key itself here): a missing key file is then a warning, and an error
+# for the public site.
+if (Path(__file__).parent / "intake-public-key.txt").exists():
+    BAD_DATES_INTAKE = {
+        "public_key": "intake-public-key.txt",
+        "path": "/report/send",
+    }
 
 # --- Respectful language -----------------------------------------------------
 # Settings whose text readers see, checked like the content (see README.md).

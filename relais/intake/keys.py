@@ -150,7 +150,7 @@ def _document(path: Path) -> dict:
 def _not_a_key_file(path: Path) -> KeyFileError:
     return KeyFileError(
         _("{file} is not a private key file of the report intake").format(file=path),
-        _("give the file made by `publish.py bad-dates keygen` (its first line names it)"),
+        _("give the file made by `publish.py bad-dates keygen`"),
     )
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import signal
 import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +68,25 @@ def _options(intake: Intake, settings: dict[str, Any], spool: Path | None, site:
     )
 
 
+def _server_class() -> type:
+    import uvicorn
+
+    class IntakeServer(uvicorn.Server):
+        """uvicorn's server, but Ctrl+C and SIGTERM end it with code 0 once it has finished what it was doing
+        (uvicorn raises the signal again after shutting down, which a service manager would count as a failure)."""
+
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            previous = {number: signal.signal(number, self.handle_exit) for number in (signal.SIGINT, signal.SIGTERM)}
+            try:
+                yield
+            finally:
+                for number, handler in previous.items():
+                    signal.signal(number, handler)
+
+    return IntakeServer
+
+
 def run(options: IntakeOptions, host: str, port: int, sock: socket.socket | None = None) -> int:
     """Serve until stopped (Ctrl+C, SIGTERM); 0 when stopped cleanly."""
     import uvicorn
@@ -85,10 +106,12 @@ def run(options: IntakeOptions, host: str, port: int, sock: socket.socket | None
         timeout_keep_alive=5,
         limit_concurrency=200,
     )
-    server = uvicorn.Server(config)
+    server = _server_class()(config)
+    # The loopback address is left out: the log then never holds an IP address, not even this server's.
+    where = str(port) if host == "127.0.0.1" else f"{host}:{port}"
     print(
-        _("The report intake listens on http://{host}:{port}{path} and writes to {spool}. Ctrl+C stops it.").format(
-            host=host, port=port, path=options.path, spool=options.spool
+        _("The report intake listens on port {port}, path {path}, and writes to {spool}. Ctrl+C stops it.").format(
+            port=where, path=options.path, spool=options.spool
         ),
         flush=True,
     )
