@@ -95,5 +95,5 @@ def test_nothing_is_loaded_from_another_host(demo_site: Path) -> None:
 
 def test_noindex_post_says_so(demo_site: Path) -> None:
     noindexed = [p for p in demo_site.rglob("*.html") if '<meta name="robots" content="noindex">' in p.read_text()]
-    # The bad date list's pages are noindex too (BAD_DATES_NOINDEX).
-    assert noindexed and all("/posts/" in str(p) or "/bad-dates/" in str(p) for p in noindexed)
+    # The bad date list's pages are noindex too (BAD_DATES_NOINDEX), and so are the report form and its answers.
+    assert noindexed and all(any(part in str(p) for part in ("/posts/", "/bad-dates/", "/report/")) for p in noindexed)
