@@ -31,6 +31,7 @@ from typing import Any
 
 import jinja2
 
+from . import template_reads
 from .cache import cache_enabled, key_of
 from .digest import Digester
 from .ledger import LedgerState, OutputLedger
@@ -39,7 +40,7 @@ from .template_reads import TemplateReads
 INCREMENTAL_KEY = "RELAIS_INCREMENTAL"
 STATE_FILE = "state.pickle"
 # Bump when the state's shape changes: an older state is then ignored.
-STATE_VERSION = 1
+STATE_VERSION = 2
 # Settings that hold this run's machinery, not choices that change pages.
 _RUNTIME_SETTINGS = frozenset(
     {"RELAIS", "RELAIS_FROM_CLI", "RELAIS_TASKS", INCREMENTAL_KEY, "OUTPUT_PATH", "JINJA_ENVIRONMENT"}
@@ -55,6 +56,7 @@ class BuildState:
 
     version: int = STATE_VERSION
     ledger: LedgerState = field(default_factory=LedgerState)
+    templates: dict[str, template_reads.Analysis] = field(default_factory=dict)
 
 
 def load_state(cache: Path) -> BuildState | None:
@@ -156,6 +158,8 @@ class IncrementalBuild:
         self.cache = cache
         state = load_state(cache) if cache_enabled() else None
         self.ledger = OutputLedger(build_folder, previous_output, state.ledger if state else None)
+        if state:
+            template_reads.remember(state.templates)
         self.code = code_digest(tuple(sorted(str(Path(folder).resolve()) for folder in code_folders)))
         self._runs: dict[int, PageDigests] = {}
 
@@ -168,7 +172,7 @@ class IncrementalBuild:
 
     def save(self) -> None:
         if cache_enabled():
-            save_state(self.cache, BuildState(ledger=self.ledger.state))
+            save_state(self.cache, BuildState(ledger=self.ledger.state, templates=template_reads.used_analyses()))
 
 
 class PageDigests:

@@ -20,7 +20,8 @@ look-up in a mapping, which a digest reads in full.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import jinja2
@@ -49,6 +50,24 @@ class Reads:
         self.attributes |= other.attributes
         self.unknown_attributes = self.unknown_attributes or other.unknown_attributes
         self.templates |= other.templates
+
+
+# A template's own reads, by the digest of its source: parsing a template is most of the cost of reading
+# it, and the same sources come back in every language's run and in every build (the build state keeps
+# them, see relais.incremental).
+Analysis = tuple[Reads, tuple[str | None, ...]]
+_ANALYSED: dict[str, Analysis] = {}
+_USED: set[str] = set()
+
+
+def remember(analyses: Mapping[str, Analysis]) -> None:
+    """Take the analyses a previous build kept."""
+    _ANALYSED.update(analyses)
+
+
+def used_analyses() -> dict[str, Analysis]:
+    """The analyses of the templates this process read, for the next build."""
+    return {key: _ANALYSED[key] for key in _USED if key in _ANALYSED}
 
 
 class TemplateReads:
@@ -81,8 +100,14 @@ class TemplateReads:
     def _template(self, name: str) -> tuple[Reads, tuple[str | None, ...]]:
         if name not in self._own:
             source, _filename, _uptodate = self.environment.loader.get_source(self.environment, name)  # type: ignore[union-attr]
-            tree = self.environment.parse(source)
-            self._own[name] = (_reads_of(tree), tuple(jinja2.meta.find_referenced_templates(tree)))
+            # The syntax tree depends on the environment's extensions and Jinja's version as well.
+            parser = f"{jinja2.__version__}\0{sorted(self.environment.extensions)}\0"
+            key = hashlib.blake2b((parser + source).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+            if key not in _ANALYSED:
+                tree = self.environment.parse(source)
+                _ANALYSED[key] = (_reads_of(tree), tuple(jinja2.meta.find_referenced_templates(tree)))
+            _USED.add(key)
+            self._own[name] = _ANALYSED[key]
         return self._own[name]
 
 
