@@ -8,7 +8,6 @@ import io
 import os
 from pathlib import Path
 
-import pytest
 from nacl.public import PrivateKey
 
 from relais.intake.keys import private_key_document, read_public_key
@@ -129,33 +128,30 @@ def test_inbox_then_import_turns_the_spool_into_an_edition_draft(tmp_path: Path)
     assert "2026-11-r3" in edition
 
 
-@pytest.mark.parametrize(
-    ("name", "data"),
-    [
-        ("notes/backup.json", None),  # our format, whatever its name
-        ("intake.key", os.urandom(32)),  # 32 raw bytes named like a key
-        ("secret.txt", b"K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols=\n"),  # base64 of 32 bytes
-        ("deploy/private-key.hex", os.urandom(32).hex().encode()),
-    ],
-)
-def test_check_and_build_refuse_a_private_key_anywhere_in_the_repository(
-    tmp_path: Path, name: str, data: bytes | None
-) -> None:
+KEY_FILES = {
+    "notes/backup.json": lambda: private_key_document(PrivateKey.generate(), PASSPHRASE),  # ours, whatever its name
+    "intake.key": lambda: os.urandom(32),  # 32 raw bytes named like a key
+    "secret.txt": lambda: b"K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols=\n",  # base64 of 32 bytes
+    "deploy/private-key.hex": lambda: os.urandom(32).hex().encode(),
+}
+
+
+def test_check_and_build_refuse_a_private_key_anywhere_in_the_repository(tmp_path: Path) -> None:
     settings, content, env = _site(tmp_path)
     (tmp_path / ".git").mkdir()  # the repository is the folder that holds the settings
-    key_file = tmp_path / name
-    key_file.parent.mkdir(parents=True, exist_ok=True)
-    key_file.write_bytes(data if data is not None else private_key_document(PrivateKey.generate(), PASSPHRASE))
+    for name, make in KEY_FILES.items():
+        key_file = tmp_path / name
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_bytes(make())
     checked = publish("check", "--settings", str(settings), "--content", str(content), cwd=tmp_path, env=env)
     assert checked.returncode == 1
-    assert f"{name}: this looks like a PRIVATE key" in checked.stderr
-    if data is not None:
-        return  # build runs the same check first (below, once)
+    for name in KEY_FILES:
+        assert f"{name}: this looks like a PRIVATE key" in checked.stderr, name
     output = tmp_path / "out"
     built = publish("build", "--settings", str(settings), "--content", str(content), "--output", str(output),
                     "--today", "2026-02-15", cwd=tmp_path, env=env)  # fmt: skip
     assert built.returncode == 1
-    assert "this looks like a PRIVATE key" in built.stderr
+    assert built.stderr.count("this looks like a PRIVATE key") == len(KEY_FILES)
     assert not output.exists()
 
 

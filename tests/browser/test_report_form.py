@@ -1,4 +1,5 @@
-"""The report form in Chromium, on ``publish.py serve`` (the preview runs the intake beside it, at its own address).
+"""The report form in Chromium, on ``publish.py serve`` (the preview runs the intake beside it, at its own address,
+and stops it with itself).
 
 A report typed into the built form arrives sealed in the spool and opens with the program's private key; the
 form and every answer page pass axe in both languages and ask nothing of another host; with JavaScript off,
@@ -7,6 +8,10 @@ the form works the same.
 
 from __future__ import annotations
 
+import re
+import socket
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,7 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from relais.intake.spool import waiting_reports
-from tests.intake_server import IntakeSite, make_intake_site, opened_reports
+from tests.intake_server import IntakeSite, form_body, make_intake_site, opened_reports
 from tests.serving import RunningPreview, wait_for
 
 AXE = Axe()
@@ -33,7 +38,17 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningP
     ) as running:  # fmt: skip
         running.wait_until_built(1)
         running.wait_for_line("The report intake is ready")
+        intake_port = int(re.search(r"listens on port (\d+)", running.output).group(1))
+        assert _listening(intake_port)
         yield running, site, spool
+        assert running.stop() == 0
+    assert not _listening(intake_port), "the intake stops with the preview"
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(1)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def _violations(page: Page) -> list[str]:
@@ -124,3 +139,24 @@ def test_the_form_and_every_answer_pass_axe_in_both_languages(
     finally:
         context.close()
     assert not any(found.values()), found
+
+
+def test_the_preview_passes_only_the_forms_path_to_the_intake(preview: tuple[RunningPreview, IntakeSite, Path]) -> None:
+    running, _site, _spool = preview
+    request = urllib.request.Request(
+        running.origin + "/report/send",
+        data=form_body({"lang": "fr", "what_happened": "Il a refusé de payer.", "website": "robot"}),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200
+        assert response.headers["Cache-Control"] == "no-store"
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+    status, page = running.get("/report/send", headers={"Accept-Language": "fr"})
+    assert status == 405
+    assert 'data-problem="get"' in page
+    try:
+        urllib.request.urlopen(urllib.request.Request(running.origin + "/en/", data=b"x"), timeout=10)
+        raise AssertionError("a POST elsewhere than the form's path is refused")
+    except urllib.error.HTTPError as err:
+        assert err.code == 405
