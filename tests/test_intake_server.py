@@ -20,6 +20,7 @@ import pytest
 from lxml import html as lxml_html
 from nacl.public import PrivateKey
 
+from relais.intake.form import form_fields
 from relais.intake.key_scan import private_key_problems
 from relais.intake.keys import encode
 from relais.intake.sealing import BUCKETS, MAGIC, UnreadableReport, open_sealed
@@ -273,3 +274,22 @@ def test_the_intakes_configuration_holds_no_private_key_and_cannot_open_a_report
     with pytest.raises(UnreadableReport):
         open_sealed(sealed, PrivateKey.generate())
     assert open_sealed(sealed, site.private_key).fields
+
+
+def test_the_built_form_sends_only_to_the_intake_and_asks_nothing_about_the_reporter(site: IntakeSite) -> None:
+    for lang in ("en", "fr"):
+        page = lxml_html.fromstring((site.output / lang / "report" / "index.html").read_bytes())
+        [form] = page.xpath("//form[@method='post']")
+        assert form.get("action") == "/report/send"
+        names = set(form.xpath(".//*[@name]/@name"))
+        assert names == {field.name for field in form_fields(["x"])} | {"lang", "website"}
+        assert page.xpath("//input[@name='lang']/@value") == [lang]
+        assert page.xpath("//textarea[@name='what_happened']/@required")
+        policy = page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+        assert "form-action 'self'" in policy
+        assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
+        assert page.xpath("//a[starts-with(@href, 'tel:')]"), "the other ways to report are beside the form"
+        listing = (site.output / lang / "bad-dates" / "index.html").read_text(encoding="utf-8")
+        assert f'href="/{lang}/report/"' in listing, "how to report links to the form"
+        for answer in ("sent", "problem", "busy"):
+            assert (site.output / lang / "report" / answer / "index.html").is_file()
