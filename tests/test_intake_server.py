@@ -293,3 +293,19 @@ def test_the_built_form_sends_only_to_the_intake_and_asks_nothing_about_the_repo
         assert f'href="/{lang}/report/"' in listing, "how to report links to the form"
         for answer in ("sent", "problem", "busy"):
             assert (site.output / lang / "report" / answer / "index.html").is_file()
+
+
+def test_a_port_in_use_is_said_in_plain_words(site: IntakeSite, tmp_path: Path) -> None:
+    import socket
+
+    from tests.helpers import publish
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = publish("intake", "serve", "--settings", str(site.settings), "--port", str(port),
+                         "--spool", str(tmp_path / "spool"), cwd=site.folder, timeout=60)  # fmt: skip
+    assert result.returncode == 1
+    assert f"Port {port} cannot be used" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -4,7 +4,7 @@ A private key of the intake in the site's folder is one ``git add`` away
 from being public, and with it every report ever sent.  The scan walks the
 repository that holds the settings file (the Git working tree, or the
 settings file's folder), skipping only Git's own folder, virtual
-environments and Relais' caches, and finds:
+environments, Relais' caches and the sites it built, and finds:
 
 - a file in our private key format (it names itself, whatever the file is called);
 - a file named like a key (``*.key``, ``*secret*``, ``*private*``, ``*.sk``…) that holds exactly a
@@ -24,12 +24,14 @@ from pathlib import Path
 
 from relais.i18n import _
 from relais.problems import Problem
+from relais.swap import MARK
 
 from .keys import KEY_BYTES, PRIVATE_KIND, PUBLIC_HEADER, decode_key
 from .places import repository_of
 
 SKIPPED_FOLDERS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".relais-cache", ".hypothesis", ".tox"}
 SKIPPED_PREFIXES = (".relais-build-",)
+BUILT_SITE_MARK = MARK  # the file every site Relais built holds
 MAX_SIZE = 8 * 1024  # a key file of ours is about 400 bytes
 MAX_ENTRIES = 500_000
 _KEY_NAME = re.compile(r"(\.key$|\.sk$|\.pem$|secret|private|privkey|sk_|_sk)", re.IGNORECASE)
@@ -71,6 +73,8 @@ def _private_keys(root: Path) -> Iterator[Path]:
             entries = list(os.scandir(folder))
         except OSError:
             continue
+        if folder != root and any(entry.name == BUILT_SITE_MARK for entry in entries):
+            continue  # a site Relais built (output/): made from the content, which is scanned
         for entry in entries:
             seen += 1
             if seen > MAX_ENTRIES:

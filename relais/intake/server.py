@@ -87,9 +87,33 @@ def _server_class() -> type:
     return IntakeServer
 
 
-def run(options: IntakeOptions, host: str, port: int, sock: socket.socket | None = None) -> int:
+def listen(host: str, port: int) -> socket.socket | None:
+    """The listening socket, or None after saying in plain words why the port cannot be used."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as err:
+        sock.close()
+        print(
+            _("Port {port} cannot be used ({reason}) — stop what runs on it, or choose another with --port.").format(
+                port=port, reason=err.strerror or err
+            ),
+            file=sys.stderr,
+        )
+        return None
+    return sock
+
+
+def run(options: IntakeOptions, host: str, port: int) -> int:
     """Serve until stopped (Ctrl+C, SIGTERM); 0 when stopped cleanly."""
     import uvicorn
+
+    sock = listen(host, port)
+    if sock is None:
+        return 1
 
     app = create_app(options)
     config = uvicorn.Config(
@@ -116,7 +140,7 @@ def run(options: IntakeOptions, host: str, port: int, sock: socket.socket | None
         flush=True,
     )
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(server.serve(sockets=[sock] if sock is not None else None))
+        asyncio.run(server.serve(sockets=[sock]))
     if not server.started:
         print(_("The report intake could not start (see the lines above)."), file=sys.stderr)
         return 1
