@@ -15,7 +15,7 @@ PUBLISH := $(BIN)/python publish.py
 DEMO_KEY := intake-public-key.txt
 DEMO_PASSPHRASE := lanterne demo passphrase
 
-.PHONY: html test check serve publish lint translations bench bench-intake clean
+.PHONY: html test check serve publish deploy lint translations bench bench-intake clean
 
 html: $(RUNTIME) $(DEMO_KEY)
 	$(PUBLISH) build
@@ -36,6 +36,12 @@ $(DEMO_KEY): | $(RUNTIME)
 
 publish: $(RUNTIME)
 	$(PUBLISH) build --settings publishconf.py --strict
+
+# Build the public site and put it online (DEPLOY in publishconf.py, or
+# DEPLOY_FLAGS such as "--folder public"); the scheduled rebuilds in
+# contrib/schedule/ run this every day.
+deploy: $(RUNTIME)
+	$(PUBLISH) deploy $(DEPLOY_FLAGS)
 
 lint: $(DEV)
 	$(BIN)/ruff check .
@@ -80,4 +86,4 @@ $(DEV): requirements.txt requirements-dev.txt $(SYSTEM) | $(VENV)/bin/python
 	touch $(RUNTIME) $@
 
 clean:
-	rm -rf output .pytest_cache .ruff_cache
+	rm -rf output output-public output-drafts .pytest_cache .ruff_cache

@@ -139,6 +139,8 @@ PLUGINS += ["services", "guides", "open_referral", "info_cards", "never_publish"
 # the language check reads every file.  The sitemap reads the finished site,
 # so it comes last.
 PLUGINS += ["feeds", "events", "bad_dates", "report_intake", "calendars", "announcements", "language_check", "sitemap"]
+# The drafts preview's "not published" banner (serve --drafts; never in a build).
+PLUGINS += ["preview"]
 
 # --- Forum announcements ----------------------------------------------------
 # Every forum snippet ends with the footer of its language: who we are; that
@@ -167,6 +169,16 @@ ANNOUNCEMENT_FOOTER = {
         "short": "Lanterne, pour les TDS : gratuit, confidentiel, sans jugement, vous choisissez. Texto : 514-555-0142.",
     },
 }
+
+# --- Publishing day (publish.py status; README: "Publishing day") ------------
+# Warn when a language has had no new post for this many days.
+PUBLISHING_RHYTHM_DAYS = 31
+# List notices, events and announcements that end within this many days, or
+# ended as recently; drafts untouched for this many days; and this many of the
+# most asked questions of content/questions.yml that no post answers yet.
+STATUS_SOON_DAYS = 14
+STATUS_STALE_DRAFT_DAYS = 30
+STATUS_QUESTIONS = 5
 
 # --- The bad date list (README.md, "The bad date list") -----------------------
 # Editions older than this many months leave the site (their files stay).

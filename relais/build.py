@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from pelican import Pelican
@@ -39,6 +40,11 @@ class BuildOptions:
     output_dir: Path | None = None
     today: dt.date | None = None
     strict: bool = False
+    # The drafts preview (serve --drafts): drafts, posts waiting for review and
+    # scheduled files are built too, each with a "not published" banner, into
+    # a folder of their own (OUTPUT_PATH-drafts unless output_dir says).
+    # publish.py build never sets it.
+    drafts: bool = False
 
 
 @dataclass
@@ -63,12 +69,12 @@ def check(options: BuildOptions) -> BuildResult:
 
 def build(options: BuildOptions) -> BuildResult:
     started = time.monotonic()
-    settings = read_site_settings(options.settings_file, options.content_dir, options.output_dir)
+    settings = build_settings(options)
     settings[FROM_CLI_KEY] = True
     output = Path(settings["OUTPUT_PATH"]).resolve()  # through a link, the folder it points to is replaced
     plugins, plugin_problems = site_plugins(settings)
     progress.info("Checking the content…")
-    site, problems = load_site(settings, str(options.settings_file), plugins, options.today)
+    site, problems = load_site(settings, str(options.settings_file), plugins, options.today, preview=options.drafts)
     problems.extend(plugin_problems)
     result = BuildResult(problems, site, output)
     try:
@@ -105,6 +111,19 @@ def build(options: BuildOptions) -> BuildResult:
     result.counts = _published_counts(site)
     result.seconds = time.monotonic() - started
     return result
+
+
+def build_settings(options: BuildOptions) -> dict[str, Any]:
+    """The settings a build of these options uses; the drafts preview writes beside the output, never into it."""
+    settings = read_site_settings(options.settings_file, options.content_dir, options.output_dir)
+    if options.drafts and options.output_dir is None:
+        settings["OUTPUT_PATH"] = drafts_folder(Path(settings["OUTPUT_PATH"]))
+    return settings
+
+
+def drafts_folder(output: Path) -> str:
+    """Where the drafts preview goes: beside the output, never in it (output/ → output-drafts/)."""
+    return str(output.with_name(output.name + "-drafts"))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -10,15 +11,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import bad_dates_cli, i18n, intake_cli
-from .build import BuildOptions, build, check
+from .build import BuildOptions, build, check, drafts_folder
 from .clock import build_clock, parse_today
+from .i18n import _
 from .messages import did_you_mean, one_of
 from .pelican_settings import read_site_settings, site_plugins
 from .private_list import PLUGIN, NeverPublishList, is_required, load_list
 from .problems import Problem, Problems
+from .questions import Question, QuestionNotFound, find_question
 from .report import finish_output, print_problems, redact_output, show_progress, summary
 from .scaffold import ScaffoldError, new_file
-from .settings import line_of_setting, site_config
+from .settings import SiteConfig, line_of_setting, site_config
 
 # The formats of forum announcements (plugins/announcements), for --format.
 SNIPPET_FORMATS = ("bbcode", "markdown", "text", "short")
@@ -105,6 +108,14 @@ def make_parser() -> argparse.ArgumentParser:
     serve_parser.add_argument(
         "--port", type=_port, default=8000, help="port to serve on, from 1 to 65535 (default: 8000)"
     )
+    serve_parser.add_argument(
+        "--drafts",
+        action="store_true",
+        help=_(
+            "also show drafts, posts waiting for review and scheduled posts, at their future address and marked "
+            "'Not published', from a folder of their own beside the output (output-drafts/); build never writes them"
+        ),
+    )
 
     new_parser = commands.add_parser(
         "new",
@@ -115,10 +126,19 @@ def make_parser() -> argparse.ArgumentParser:
     )
     new_parser.add_argument("kind", choices=["post", "page", "bad-dates"], help="what to create")
     new_parser.add_argument(
-        "title", help='the title, in quotes: "Où manger gratuitement" (for bad-dates, the month: 2026-12)'
+        "title",
+        nargs="?",
+        help='the title, in quotes: "Où manger gratuitement" (for bad-dates, the month: 2026-12; '
+        "optional with --from-question)",
     )
     new_parser.add_argument("--lang", help="language of the new file (default: the site's default language)")
     new_parser.add_argument("--author", metavar="KEY", help="author file name in content/authors/, without .yml")
+    new_parser.add_argument(
+        "--from-question",
+        type=int,
+        metavar="N",
+        help=_("a post that answers question N of content/questions.yml (its text is the title, unless you give one)"),
+    )
     _where(new_parser)
 
     snippets_parser = commands.add_parser(
@@ -145,6 +165,74 @@ def make_parser() -> argparse.ArgumentParser:
         help="show what is on offer on that day (default: now, or SOURCE_DATE_EPOCH when set)",
     )
     _where(snippets_parser)
+
+    status_parser = commands.add_parser(
+        "status",
+        help=_("what is due: last post, reviews, drafts, schedule, translations, questions"),
+        description=_(
+            "Say, per language: how long since the last post, what waits for review, drafts left untouched, "
+            "what is scheduled, what ends soon, what has no translation, and the most asked questions no post "
+            "answers yet. Nothing is built or changed."
+        ),
+    )
+    _where(status_parser)
+    status_parser.add_argument(
+        "--today", type=_today, metavar="YYYY-MM-DD", help=_("as if today were this date (default: now)")
+    )
+    status_parser.add_argument("--json", action="store_true", help=_("the same, as JSON for other tools"))
+
+    review_parser = commands.add_parser(
+        "review",
+        help=_("mark a peer's post reviewed and published"),
+        description=_(
+            "A staff member who has read a post waiting for review (status: review) publishes it: sets "
+            "'status: published' and 'reviewed_by:' in its front matter, changing nothing else in the file. "
+            "Refused when the reviewer is not a staff author, wrote the post, or when the post still has a "
+            "problem (run publish.py check to see them)."
+        ),
+    )
+    review_parser.add_argument("file", type=Path, metavar="FILE", help=_("the post, such as content/posts/NAME.md"))
+    review_parser.add_argument(
+        "--by", required=True, metavar="STAFF", help=_("the reviewer: a staff author's file name in content/authors/")
+    )
+    _where(review_parser)
+    review_parser.add_argument(
+        "--today", type=_today, metavar="YYYY-MM-DD", help=_("as if today were this date (default: now)")
+    )
+
+    deploy_parser = commands.add_parser(
+        "deploy",
+        help=_("build the public site and put it online"),
+        description=_(
+            "Build the public site (publishconf.py, warnings count as errors, the never-publish list required) "
+            "and, only if everything passed, send it to the place set by DEPLOY in the settings or given here: "
+            "rsync to a web server, a Git branch (GitHub or GitLab Pages), or a folder. Says which files were "
+            "added, changed and removed."
+        ),
+    )
+    where_to = deploy_parser.add_mutually_exclusive_group()
+    where_to.add_argument("--rsync", metavar="DEST", help=_("send with rsync, such as user@host:/var/www/site/"))
+    where_to.add_argument("--git", metavar="REPOSITORY", help=_("push to a branch of this Git repository"))
+    where_to.add_argument("--folder", metavar="DIR", help=_("replace this folder with the site"))
+    deploy_parser.add_argument("--branch", help=_("the branch for --git (default: gh-pages)"))
+    deploy_parser.add_argument("--ssh", metavar="COMMAND", help=_("how rsync logs in, such as 'ssh -p 2222'"))
+    deploy_parser.add_argument(
+        "--dry-run", action="store_true", help=_("build and say what would change, without sending anything")
+    )
+    deploy_parser.add_argument(
+        "--settings",
+        type=Path,
+        default=Path("publishconf.py"),
+        metavar="FILE",
+        help=_("settings file (default: publishconf.py, the public site's)"),
+    )
+    deploy_parser.add_argument("--content", type=Path, metavar="DIR", help=_("content folder (default: content/)"))
+    deploy_parser.add_argument(
+        "--output", type=Path, metavar="DIR", help=_("where to build it first (default: the settings' OUTPUT_PATH)")
+    )
+    deploy_parser.add_argument(
+        "--today", type=_today, metavar="YYYY-MM-DD", help=_("build as if today were this date (default: now)")
+    )
 
     clean_parser = commands.add_parser(
         "clean-images",
@@ -194,7 +282,12 @@ def run_build(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     from .serve import ServeOptions, serve
 
-    return serve(ServeOptions(_options(args), args.port, _serve_arguments(args)))
+    options = _options(args)
+    if args.drafts:
+        # Drafts never go into a folder that holds the site: --output X previews them in X-drafts.
+        output = Path(drafts_folder(args.output.resolve())) if args.output else None
+        options = dataclasses.replace(options, output_dir=output, drafts=True)
+    return serve(ServeOptions(options, args.port, _serve_arguments(args)))
 
 
 def _serve_arguments(args: argparse.Namespace) -> tuple[str, ...]:
@@ -207,11 +300,18 @@ def _serve_arguments(args: argparse.Namespace) -> tuple[str, ...]:
         arguments += ["--today", args.today.isoformat()]
     if args.strict:
         arguments.append("--strict")
+    if args.drafts:
+        arguments.append("--drafts")
     return (*arguments, "--port", str(args.port))
 
 
 def run_new(args: argparse.Namespace) -> int:
     if args.kind == "bad-dates":
+        if args.title is None or args.from_question is not None:
+            print(
+                _("Nothing created: give the month of the edition — publish.py new bad-dates 2026-12."), file=sys.stderr
+            )
+            return 1
         return bad_dates_cli.new_edition(args)
     settings = read_site_settings(args.settings, args.content)
     config, problems = site_config(settings, str(args.settings))
@@ -220,20 +320,36 @@ def run_new(args: argparse.Namespace) -> int:
             print(problem.format(), file=sys.stderr)
         return 1
     try:
+        question = _question(args, Path(settings["PATH"]), config)
         path = new_file(
             args.kind,
-            args.title,
+            args.title or (question.text if question else ""),
             content_dir=Path(settings["PATH"]),
             config=config,
             today=build_clock(config.zone).today,
             lang=args.lang,
             author=args.author,
+            question=question,
         )
     except ScaffoldError as err:
         print(f"Nothing created: {err}.", file=sys.stderr)
         return 1
     print(f"Created {_shown(path)} — fill in the fields marked with comments, then run `publish.py check`.")
     return 0
+
+
+def _question(args: argparse.Namespace, content_dir: Path, config: SiteConfig) -> Question | None:
+    """The question a new post answers (``--from-question N``); a title is needed otherwise."""
+    if args.from_question is None:
+        if not args.title:
+            raise ScaffoldError(_("give the title, in quotes, or --from-question N"))
+        return None
+    if args.kind != "post":
+        raise ScaffoldError(_("--from-question starts a post: publish.py new post --from-question N"))
+    try:
+        return find_question(content_dir, args.from_question, config)
+    except QuestionNotFound as err:
+        raise ScaffoldError(str(err)) from None
 
 
 def run_snippets(args: argparse.Namespace) -> int:
@@ -294,6 +410,88 @@ def run_clean_images(args: argparse.Namespace) -> int:
     return 1 if problems.errors else 0
 
 
+def run_status(args: argparse.Namespace) -> int:
+    from .status import run
+
+    result = check(BuildOptions(settings_file=args.settings, content_dir=args.content, today=args.today))
+    if result.site is None:
+        print_problems(result.problems)
+        return 1
+    text, problems = run(result.site, args.json)
+    if problems:
+        print_problems(Problems(problems))
+        return 1
+    print(text, end="")
+    return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from .review import ReviewRefused, review, reviewed_message
+
+    options = BuildOptions(settings_file=args.settings, content_dir=args.content, today=args.today)
+    try:
+        done = review(options, args.file, args.by)
+    except ReviewRefused as refused:
+        print_problems(Problems(refused.problems))
+        print(_("Nothing was changed: {why}.").format(why=refused.what), file=sys.stderr)
+        return 1
+    print(reviewed_message(done))
+    return 0
+
+
+def run_deploy(args: argparse.Namespace) -> int:
+    from .deploy import DeployError, deploy, report
+
+    settings = read_site_settings(args.settings, args.content, args.output)
+    target, problems = _deploy_target(args, settings)
+    never, list_problems = load_list(settings, str(args.settings))
+    if not never.rules and not list_problems:
+        list_problems = [
+            Problem(
+                str(args.settings),
+                0,
+                "NEVER_PUBLISH_FILE",
+                _("deploying puts the site online, so it needs the never-publish list, and there is none"),
+                _("create private/never-publish.txt (see README.md, 'Never publish')"),
+            )
+        ]
+    if problems or list_problems or target is None:
+        print_problems(Problems([*problems, *list_problems]))
+        if target is None and not problems:
+            print(
+                _("Say where to deploy: set DEPLOY in {settings}, or pass --rsync, --git or --folder.").format(
+                    settings=args.settings
+                ),
+                file=sys.stderr,
+            )
+        print(_("Nothing was deployed."), file=sys.stderr)
+        return 1
+    show_progress()
+    options = BuildOptions(args.settings, args.content, args.output, args.today, strict=True)
+    try:
+        done = deploy(options, target, args.dry_run)
+    except DeployError as err:
+        print(_("The deploy stopped: {why}.").format(why=err), file=sys.stderr)
+        return 1
+    print_problems(done.build.problems, strict=True)
+    if done.changes is None:
+        print(_("The build failed, so nothing was deployed: the site online is as it was."), file=sys.stderr)
+        return 1
+    print(report(target, done.changes, args.dry_run))
+    return 0
+
+
+def _deploy_target(args: argparse.Namespace, settings: dict) -> tuple:
+    """The target given on the command line, else the settings' DEPLOY."""
+    from .deploy import Target, configured_target
+
+    for method in ("rsync", "git", "folder"):
+        destination = getattr(args, method)
+        if destination:
+            return Target(method=method, to=destination, branch=args.branch or "gh-pages", ssh=args.ssh), []
+    return configured_target(settings, str(args.settings))
+
+
 def _choose_snippets(offered: list, args: argparse.Namespace, languages: list[str]) -> tuple[list, str]:
     """The snippets asked for, by announcement, language and format; or plain words saying what there is."""
     day = f"on {args.today.isoformat()}" if args.today else "today"
@@ -349,6 +547,9 @@ COMMANDS = {
     "serve": run_serve,
     "new": run_new,
     "snippets": run_snippets,
+    "status": run_status,
+    "review": run_review,
+    "deploy": run_deploy,
     "clean-images": run_clean_images,
     "bad-dates": bad_dates_cli.run,
     "intake": intake_cli.run_intake,

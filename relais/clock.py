@@ -37,6 +37,13 @@ def as_datetime(when: dt.date | dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.date
     return when.astimezone(zone) if when.tzinfo else when.replace(tzinfo=zone)
 
 
+def last_moment(until: dt.date | dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    """The end an ``until`` field gives: a date lasts through the whole of that day, a time is that moment."""
+    if isinstance(until, dt.datetime):
+        return as_datetime(until, zone)
+    return dt.datetime.combine(until, dt.time.max, tzinfo=zone)
+
+
 def build_clock(zone: zoneinfo.ZoneInfo, today: dt.date | None = None, environ: dict[str, str] | None = None) -> Clock:
     environ = os.environ if environ is None else environ
     if today is not None:

@@ -35,7 +35,7 @@ def output_collisions(site: Site) -> Iterator[Problem]:
         for path in _entry_outputs(entry, site.settings):
             problem = _collision(entry, path, fixed, taken)
             if problem is not None:
-                yield as_draft_warning(problem) if entry.is_draft else problem
+                yield as_draft_warning(problem, entry) if entry.is_unpublished else problem
 
 
 def _collision(entry: Entry, path: str, fixed: dict[str, str], taken: dict[tuple[str, str], Entry]) -> Problem | None:

@@ -20,8 +20,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from .clock import Clock, as_datetime
 from .content_files import content_files
 from .content_types import CORE_TYPES, ContentType
+from .i18n import _
 from .link_checks import internal_links
 from .messages import choose_from, one_of, validation_problems
+from .private_list import FIELD as NEVER_PUBLISH_FIELD
 from .problems import Problem, Problems, Severity
 from .schemas import ContentModel
 from .settings import SiteConfig
@@ -43,13 +45,35 @@ class Entry:
     valid: bool = True  # False: some fields were wrong; never published
 
     @property
-    def is_draft(self) -> bool:
-        """Work in progress: its problems are warnings until it is published.
+    def is_unpublished(self) -> bool:
+        """Not on the site (a draft, a post waiting for review, a file never published): its problems are
+        warnings that never stop the site, even with --strict, until it is published.
 
         Decided on the raw field, so a file whose status is misspelt is not
         taken for a draft.
         """
-        return "status" in self.type.model.model_fields and self.front.data.get("status", "draft") == "draft"
+        if self.type.file is not None:
+            return True
+        return (
+            "status" in self.type.model.model_fields
+            and self.front.data.get("status", "draft") in self.type.unpublished_statuses
+        )
+
+    @property
+    def is_draft(self) -> bool:
+        """The name plugins use for :attr:`is_unpublished`."""
+        return self.is_unpublished
+
+    @property
+    def unpublished_note(self) -> str:
+        """Added to the fix of each problem of an unpublished file."""
+        if self.type.file is not None:
+            return _("this file is never published, so this does not stop the site")
+        if self.front.data.get("status", "draft") == "draft":
+            return _("this is a draft: fix it before publishing")
+        if self.front.data.get("status") == "review":
+            return _("this is waiting for review: fix it before it is published")
+        return _("this is not on the site: fix it before putting it back")
 
     @property
     def key(self) -> str:
@@ -74,11 +98,21 @@ class ContentIndex:
     """Every valid entry, with look-ups the build and the checks share."""
 
     def __init__(
-        self, config: SiteConfig, clock: Clock, entries: Iterable[Entry], problems: Problems, content_dir: Path
+        self,
+        config: SiteConfig,
+        clock: Clock,
+        entries: Iterable[Entry],
+        problems: Problems,
+        content_dir: Path,
+        *,
+        preview: bool = False,
     ) -> None:
         self.config = config
         self.content_dir = content_dir
         self.clock = clock
+        # The drafts preview (serve --drafts): drafts, files waiting for review
+        # and scheduled ones are built too, each marked "not published".
+        self.preview = preview
         self.entries: list[Entry] = sorted(entries, key=lambda entry: entry.source)
         self.problems = problems
         self.by_source = {entry.source: entry for entry in self.entries}
@@ -93,11 +127,23 @@ class ContentIndex:
         return self.config.zone
 
     def is_published(self, entry: Entry) -> bool:
-        """Published status and, for dated content, a date that has come."""
+        """Published status and, for dated content, a date that has come (in the drafts preview: on the site)."""
+        return self.is_out(entry) or (self.preview and self.not_out_yet(entry) is not None)
+
+    def is_out(self, entry: Entry) -> bool:
+        """Really published: a published status and, for dated content, a date that has come."""
         if not entry.valid or entry.status not in entry.type.published_statuses:
             return False
         date = getattr(entry.data, "date", None)
         return date is None or self.clock.is_due(date, self.zone)
+
+    def not_out_yet(self, entry: Entry) -> str | None:
+        """Why a valid entry a preview may show is not on the site: "draft", "review" or "scheduled"; else None."""
+        if not entry.valid or not entry.type.translatable or self.is_out(entry):
+            return None
+        if entry.status in entry.type.published_statuses:
+            return "scheduled"
+        return entry.status if entry.status in ("draft", "review") else None
 
     def published(self, type_name: str, lang: str | None = None) -> list[Entry]:
         return [
@@ -140,6 +186,8 @@ def load_content(
     clock: Clock,
     types: Iterable[ContentType] = CORE_TYPES,
     shown_root: Path | None = None,
+    *,
+    preview: bool = False,
 ) -> ContentIndex:
     """Read and validate every content file; never stops at the first problem."""
     types = tuple(types)
@@ -156,17 +204,18 @@ def load_content(
                     1,
                     "file",
                     "this file is not in a folder Relais reads, so it is ignored",
-                    f"move it into one of: {one_of('content/' + t.folder + '/' for t in types)}",
+                    f"move it into one of: {one_of(t.shown_folder for t in types)}",
                 )
             continue
         entry, file_problems = _load_entry(content_type, relative, path, shown_as, config)
         problems.extend(file_problems)
         if entry is not None:
             entries.append(entry)
-    index = ContentIndex(config, clock, entries, problems, content_dir)
-    drafts = {entry.shown_as for entry in index.entries if entry.is_draft}
+    index = ContentIndex(config, clock, entries, problems, content_dir, preview=preview)
+    unpublished = {entry.shown_as: entry for entry in index.entries if entry.is_unpublished}
     for problem in _cross_checks(index):
-        problems.add(as_draft_warning(problem) if problem.file in drafts else problem)
+        entry = unpublished.get(problem.file)
+        problems.add(as_draft_warning(problem, entry) if entry is not None else problem)
     return index
 
 
@@ -202,8 +251,8 @@ def _load_entry(
             ),
         ]
     entry = Entry(content_type, relative, shown_as, front, data, slugify(Path(relative).stem), lang, valid)
-    if entry.is_draft:
-        problems = [as_draft_warning(problem) for problem in problems]
+    if entry.is_unpublished:
+        problems = [as_draft_warning(problem, entry) for problem in problems]
     return entry, problems
 
 
@@ -225,11 +274,22 @@ def _without(raw: dict[str, Any], err: ValidationError) -> dict[str, Any]:
     return {key: value for key, value in raw.items() if key not in bad}
 
 
-def as_draft_warning(problem: Problem) -> Problem:
+def as_draft_warning(problem: Problem, entry: Entry | None = None) -> Problem:
+    """A problem of an unpublished file, as a held warning: it never stops the site, even with --strict."""
+    if problem.field == NEVER_PUBLISH_FIELD:
+        return problem  # a private string must leave the repository, whatever the file's status
     if problem.severity is Severity.WARNING:
-        return problem
-    fix = f"{problem.fix} (this is a draft: fix it before publishing)" if problem.fix else "fix it before publishing"
-    return Problem(problem.file, problem.line, problem.field, problem.what, fix, Severity.WARNING, problem.column)
+        return problem.as_held()
+    return problem.as_held(entry.unpublished_note if entry is not None else _("fix it before publishing"))
+
+
+def hold_unpublished(problems: Iterable[Problem], index: ContentIndex) -> list[Problem]:
+    """Every problem of a file that is not published becomes a held warning (never-publish matches excepted)."""
+    unpublished = {entry.shown_as: entry for entry in index.entries if entry.is_unpublished}
+    return [
+        as_draft_warning(problem, unpublished[problem.file]) if problem.file in unpublished else problem
+        for problem in problems
+    ]
 
 
 def _cross_checks(index: ContentIndex) -> Iterator[Problem]:

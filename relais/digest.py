@@ -80,8 +80,11 @@ def _marked(function: Function, mark: Any) -> Function:
 class Digester:
     """Digests of values as templates reading ``attributes`` see them; remembers each object's."""
 
-    def __init__(self, attributes: Iterable[str]) -> None:
+    def __init__(self, attributes: Iterable[str], shared: dict[int, tuple[Any, bytes]] | None = None) -> None:
         self.attributes = tuple(sorted(set(attributes)))
+        # Digests that do not depend on the attributes (plain data a template function declared it reads),
+        # shared by the digesters of one run: the same site-wide tuple is otherwise digested once per template.
+        self._shared = shared if shared is not None else {}
         # id(value) -> (value, digest): the value is kept so that its id is not reused.
         self._known: dict[int, tuple[Any, bytes]] = {}
         self._visiting: set[int] = set()
@@ -133,8 +136,18 @@ class Digester:
         if declared is None:
             return _volatile()
         if callable(declared):
-            declared = self._dependency(declared)
+            return _hash(b"reads", name, self._dependency_digest(self._dependency(declared)))
         return _hash(b"reads", name, self.digest(declared))
+
+    def _dependency_digest(self, value: Any) -> bytes:
+        known = self._shared.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        plain = _plain_digest(value)
+        if plain is None:
+            return self.digest(value)  # it holds objects: their digest depends on the attributes read
+        self._shared[id(value)] = (value, plain)
+        return plain
 
     def _object(self, value: Any) -> bytes:
         parts = [_bytes(type(value).__qualname__)]
@@ -171,6 +184,23 @@ class Digester:
             return self.attributes
         own = value.__dict__
         return [name for name in self.attributes if name in own or hasattr(kind, name)]
+
+
+def _plain_digest(value: Any) -> bytes | None:
+    """The digest of data made only of scalars, dates, sequences and mappings (as Digester makes it); else None."""
+    if value is None or isinstance(value, bool | int | float | str | bytes | enum.Enum):
+        return _hash(_bytes(type(value).__name__), _bytes(repr(value)))
+    if isinstance(value, dt.date | dt.time | dt.timedelta | dt.tzinfo):
+        return _hash(b"time", _bytes(repr(value)), _bytes(str(value)))
+    if isinstance(value, list | tuple):
+        parts = [_plain_digest(item) for item in value]
+        return None if None in parts else _hash(b"seq", *parts)  # type: ignore[arg-type]
+    if isinstance(value, Mapping):
+        pairs = [(repr(key), _plain_digest(item)) for key, item in value.items()]
+        if any(item is None for _key, item in pairs):
+            return None
+        return _hash(b"map", *(part for key, item in sorted(pairs) for part in (_bytes(key), item)))  # type: ignore[misc]
+    return None
 
 
 def _is_instance_of_class_with_attributes(value: Any) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, StringConstraints
@@ -65,3 +66,43 @@ Key = Annotated[str, BeforeValidator(_text), StringConstraints(strip_whitespace=
 KeyList = Annotated[list[Key], BeforeValidator(_one_or_many)]
 TextList = Annotated[list[Text], BeforeValidator(_one_or_many)]
 DateOrDateTime = Annotated[dt.date | dt.datetime, BeforeValidator(parse_date_or_datetime)]
+
+
+def parse_day(value: Any) -> dt.date:
+    """A day without a time: ``2026-12-31``."""
+    day = parse_date_or_datetime(value)
+    if isinstance(day, dt.datetime):
+        from .i18n import _
+
+        raise ValueError(
+            _("'{value}' has a time; only the day is needed — write it as {day}").format(
+                value=value, day=day.date().isoformat()
+            )
+        )
+    return day
+
+
+Day = Annotated[dt.date, BeforeValidator(parse_day)]
+DayList = Annotated[list[Day], BeforeValidator(_one_or_many)]
+
+
+def counting_number(example: str) -> Callable[[Any], Any]:
+    """A whole number from 1 up (``12`` or ``"12"``), such as a question's number or how many times it was asked."""
+
+    def parse(value: Any) -> Any:
+        from .i18n import _
+
+        text = str(value).strip() if isinstance(value, int | str) and not isinstance(value, bool) else ""
+        if not text.isdigit() or int(text) < 1:
+            raise ValueError(
+                _("'{value}' is not a whole number from 1 up — write for example '{example}'").format(
+                    value=value, example=example
+                )
+            )
+        return int(text)
+
+    return parse
+
+
+# The number of a question of content/questions.yml, as a post names it.
+QuestionNumber = Annotated[int, BeforeValidator(counting_number("answers: 12"))]

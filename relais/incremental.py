@@ -182,6 +182,7 @@ class PageDigests:
         self.base = hashlib.blake2b(code.encode() + settings_digest(settings), digest_size=20).digest()
         self._reads: TemplateReads | None = None
         self._digesters: dict[frozenset[str], Digester] = {}
+        self._shared: dict[int, tuple[Any, bytes]] = {}
 
     def of(self, template: jinja2.Template, name: str, context: Mapping[str, Any], values: Mapping[str, Any]) -> str:
         """The digest of the page ``name`` rendered with ``template`` from ``values`` over ``context``."""
@@ -207,5 +208,5 @@ class PageDigests:
 
     def _digester(self, attributes: frozenset[str]) -> Digester:
         if attributes not in self._digesters:
-            self._digesters[attributes] = Digester(attributes)
+            self._digesters[attributes] = Digester(attributes, self._shared)
         return self._digesters[attributes]

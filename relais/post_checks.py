@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .clock import as_datetime
 from .messages import choose_from, did_you_mean, one_of
 from .problems import Problem
+from .questions import answered_question
 
 if TYPE_CHECKING:
     from .content import ContentIndex, Entry
@@ -79,4 +80,4 @@ def _author_hint(key: str, index: ContentIndex) -> str:
     return "add a file content/authors/" + key + ".yml with 'name:' and 'role:'"
 
 
-CHECKS = (known_authors, declared_category, peer_review, updated_after_date)
+CHECKS = (known_authors, declared_category, peer_review, updated_after_date, answered_question)

@@ -32,6 +32,10 @@ class Problem:
     fix: str = ""
     severity: Severity = Severity.ERROR
     column: int = 0
+    # A problem of a file that is not published (a draft, a post waiting for
+    # review): only a warning, even with --strict, so that it never stops the
+    # site; it must be fixed before the file is published.
+    held: bool = False
 
     def format(self) -> str:
         where = self.file
@@ -42,7 +46,14 @@ class Problem:
         return f"{text} — {self.fix}" if self.fix else text
 
     def as_warning(self) -> Problem:
-        return Problem(self.file, self.line, self.field, self.what, self.fix, Severity.WARNING, self.column)
+        return Problem(self.file, self.line, self.field, self.what, self.fix, Severity.WARNING, self.column, self.held)
+
+    def as_held(self, note: str = "") -> Problem:
+        """This problem as a held warning (its file is not published), ``note`` added to the fix."""
+        if self.held:
+            return self
+        fix = f"{self.fix} ({note})" if self.fix and note else self.fix or note
+        return Problem(self.file, self.line, self.field, self.what, fix, Severity.WARNING, self.column, True)
 
 
 # Past this many problems in one file, the rest are counted, not listed: a
@@ -68,6 +79,10 @@ class Problems:
     def warning(self, file: str, line: int, field: str, what: str, fix: str = "") -> None:
         self.add(Problem(file, line, field, what, fix, Severity.WARNING))
 
+    def replace_all(self, problems: Iterable[Problem]) -> None:
+        """Put ``problems`` in place of every problem (the list stays the same object, shared by the build)."""
+        self._items = list(problems)
+
     def limit_per_file(self, most: int = MAX_PROBLEMS_PER_FILE) -> None:
         """Keep each file's first ``most`` problems, errors first, and one problem that counts the others."""
         by_file: dict[str, list[Problem]] = {}
@@ -91,8 +106,13 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return [p for p in self._items if p.severity is Severity.WARNING]
 
+    @property
+    def held(self) -> list[Problem]:
+        """Warnings about files that are not published: they never fail a build, even with --strict."""
+        return [p for p in self._items if p.held]
+
     def failed(self, strict: bool = False) -> bool:
-        return bool(self.errors) or (strict and bool(self.warnings))
+        return bool(self.errors) or (strict and any(not p.held for p in self.warnings))
 
     def sorted(self) -> list[Problem]:
         """Problems in file order, then line order, duplicates removed."""
@@ -120,4 +140,5 @@ def _left_out(problems: list[Problem]) -> Problem:
         f"{len(problems)} more problem{'' if len(problems) == 1 else 's'} in this file, not listed ({counts})",
         "fix the ones above first; the file may hold something pasted by mistake",
         Severity.ERROR if errors else Severity.WARNING,
+        held=all(problem.held for problem in problems),
     )

@@ -167,7 +167,7 @@ def _report(entry: Entry, site: Site, error: str) -> str:
     """A body that could not be converted: a problem naming the file, and an empty body."""
     what, _, fix = error.partition("\0")
     problem = Problem(entry.shown_as, entry.front.body_line, "text", what, fix)
-    site.report(problem.as_warning() if entry.is_draft else problem)
+    site.report(problem.as_held(entry.unpublished_note) if entry.is_unpublished else problem)
     return ""
 
 

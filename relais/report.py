@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from urllib.parse import unquote
 
 from .folding import fold, fold_with_positions
+from .i18n import _
 from .private_list import NeverPublishList, Rule
 from .problems import Problems
 
@@ -35,6 +36,8 @@ def print_problems(problems: Problems, strict: bool = False, stream: TextIO | No
     if errors or warnings:
         counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
         note = " (--strict: warnings count as errors)" if strict and warnings else ""
+        if strict and problems.held:
+            note = _(" (--strict: warnings count as errors, except those of files that are not published)")
         print(f"{counts}{note}.", file=stream)
 
 

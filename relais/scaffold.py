@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from .i18n import _
+from .questions import Question
 from .settings import SiteConfig
 from .slugs import slugify
 
@@ -24,8 +26,9 @@ def new_file(
     today: dt.date,
     lang: str | None = None,
     author: str | None = None,
+    question: Question | None = None,
 ) -> Path:
-    lang = lang or config.DEFAULT_LANG
+    lang = lang or (question.lang if question else None) or config.DEFAULT_LANG
     if lang not in config.LANGUAGES:
         raise ScaffoldError(f"'{lang}' is not one of the site's languages ({', '.join(config.LANGUAGES)})")
     folder = content_dir / ("posts" if kind == "post" else "pages")
@@ -34,9 +37,18 @@ def new_file(
         raise ScaffoldError(f"{path} already exists; it was left as it is. Choose another title, or edit that file")
     folder.mkdir(parents=True, exist_ok=True)
     text = _post_text(title, today, lang, author, config) if kind == "post" else _page_text(title, lang)
+    if question is not None:
+        text = _answering(text, question)
     with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race
         file.write(text)
     return path
+
+
+def _answering(text: str, question: Question) -> str:
+    """The new post names the question it answers, right after its status."""
+    status = next(line for line in text.split("\n") if line.startswith("status:"))
+    note = _("the question of content/questions.yml this post answers")
+    return text.replace(status + "\n", f"{status}\nanswers: {question.id}  # {note}\n", 1)
 
 
 def _field(name: str, value: object) -> str:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import DateOrDateTime, Key, KeyList, Text, TextList
+from .fields import DateOrDateTime, Key, KeyList, QuestionNumber, Text, TextList
 
 
 class ContentModel(BaseModel):
@@ -93,6 +93,11 @@ class Post(ContentModel):
         None,
         description="A forum announcement for this post: headline, text and optionally until.",
         examples=["announce:\n  headline: New guide on testing\n  text: Free, confidential, no judgement."],
+    )
+    answers: QuestionNumber | None = Field(
+        None,
+        description="The number of the question of content/questions.yml this post answers.",
+        examples=["answers: 12"],
     )
 
 

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .build import BuildOptions
-from .pelican_settings import read_site_settings
+from .build import BuildOptions, build_settings
+from .i18n import _
 from .preview.builder import Builder, BuilderStopped, BuildOutcome, problem_lines
 from .preview.handover import Handover
 from .preview.intake import PreviewIntake
@@ -101,6 +101,13 @@ class _Preview:
         self.server.start()
         self.watcher.start()
         print(f"Previewing the site at http://{HOST}:{self.server.port}/ — it follows your saves; Ctrl+C stops it.")
+        if self.options.build.drafts:
+            print(
+                _(
+                    "This preview also shows drafts, posts waiting for review and scheduled posts, each marked "
+                    "'Not published', from {folder}; publish.py build never writes them."
+                ).format(folder=_shown(self.setup.plan.output))
+            )
         try:
             with _signals_stop_the_preview():
                 self._follow()
@@ -191,7 +198,7 @@ def _read_setup(options: BuildOptions, handover: Handover) -> _Setup | None:
     """The settings and what to watch; after a restart, a settings file that fails to read is shown, not fatal."""
     settings_file = options.settings_file
     try:
-        settings = read_site_settings(settings_file, options.content_dir, options.output_dir)
+        settings = build_settings(options)  # with --drafts, the drafts preview's own folder
     except Exception as err:  # noqa: BLE001 - any mistake in the settings file is the writer's to fix
         problem = settings_problem(err, settings_file)
         never, _problems = load_list({}, str(settings_file))

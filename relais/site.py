@@ -31,7 +31,7 @@ from .built import check_built_site
 from .cache import Cache, cache_folder
 from .clock import Clock, build_clock
 from .collisions import output_collisions
-from .content import ContentIndex, load_content
+from .content import ContentIndex, hold_unpublished, load_content
 from .content_types import CORE_TYPES, ContentType
 from .entry_checks import entry_problems
 from .intake.key_scan import private_key_problems
@@ -94,6 +94,7 @@ def load_site(
     settings_file: str,
     plugins: Iterable[ModuleType] = (),
     today: dt.date | None = None,
+    preview: bool = False,
 ) -> tuple[Site | None, Problems]:
     """Check the settings, then every content file; all problems are returned."""
     plugins = tuple(plugins)
@@ -103,18 +104,36 @@ def load_site(
         return None, problems
     clock = build_clock(config.zone, today)
     content_dir = Path(settings["PATH"])
-    index = load_content(content_dir, config, clock, content_types(plugins))
+    index = load_content(content_dir, config, clock, content_types(plugins), preview=preview)
     problems.extend(index.problems)
     cache = Cache(cache_folder(Path(settings["OUTPUT_PATH"]))) if settings.get("OUTPUT_PATH") else Cache(None)
     site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins, cache)
     problems.extend(output_collisions(site))
     problems.extend(private_key_problems(settings_file))  # whatever the plugins: a key here is one commit from public
     convert_bodies(site)
+    unconditional: list[Problem] = []
     for source_check in site.hooks("SOURCE_CHECKS"):
-        problems.extend(_guarded(source_check, site))
+        found = _guarded(source_check, site)
+        (unconditional if getattr(source_check, WHATEVER_THE_STATUS, False) else problems).extend(found)
     problems.extend(_guarded(entry_problems, site))
+    problems.replace_all(hold_unpublished(problems, index))  # unpublished files never stop the site
+    problems.extend(unconditional)
     problems.limit_per_file()
     return site, problems
+
+
+WHATEVER_THE_STATUS = "relais_whatever_the_status"
+
+
+def whatever_the_status(check: Callable[[Site], Iterable[Problem]]) -> Callable[[Site], Iterable[Problem]]:
+    """Mark a source check whose errors stop the build even in files that are not published.
+
+    The problems of drafts and posts waiting for review are otherwise held
+    back as warnings; a string of the never-publish list in a draft must
+    still stop everything (the repository itself must not keep it).
+    """
+    setattr(check, WHATEVER_THE_STATUS, True)
+    return check
 
 
 def run_output_checks(site: Site, output_dir: Path, hashes: Mapping[str, str] | None = None) -> None:

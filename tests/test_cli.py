@@ -13,7 +13,7 @@ from tests.helpers import POST, check_messages, publish, write
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<field>[^:]+): (?P<what>.+) — (?P<fix>.+)$")
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["serve"], ["new"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["serve"], ["new"], ["status"], ["review"], ["deploy"]])
 def test_every_command_has_help(command: list[str]) -> None:
     result = publish(*command, "--help")
     assert result.returncode == 0
@@ -46,14 +46,44 @@ def test_check_passes_on_valid_content(content: Path) -> None:
 
 
 def test_warnings_fail_only_with_strict(content: Path) -> None:
+    write(content, "posts/top-heading.md", POST.format(title="Top").replace("Body.", "# A second title\n\nBody."))
+    assert check_messages(content)[0] == 0
+    code, lines = check_messages(content, "--strict")
+    assert code == 1 and "warning: heading" in lines[0]
+    assert lines[-1].endswith("(--strict: warnings count as errors).")
+
+
+@pytest.mark.parametrize("status", ["draft", "review"])
+def test_unpublished_files_never_stop_the_site_even_with_strict(content: Path, tmp_path: Path, status: str) -> None:
+    """A draft or a post waiting for review with errors gives warnings; the published content still builds."""
     write(
         content,
         "posts/wip.md",
-        POST.format(title="Wip").replace("status: published", "status: draft").replace("summary: A summary.\n", ""),
+        POST.format(title="Wip")
+        .replace("status: published", f"status: {status}")
+        .replace("summary: A summary.\n", "")
+        .replace("category: news", "category: helth"),
     )
-    assert check_messages(content)[0] == 0
     code, lines = check_messages(content, "--strict")
-    assert code == 1 and "warning: summary" in lines[0]
+    assert code == 0, lines
+    held = [line for line in lines if "wip.md" in line]
+    assert len(held) == 2 and all(": warning: " in line and "before" in line for line in held), held
+    assert lines[-1].startswith("0 errors, 2 warnings (--strict: warnings count as errors, except those of files")
+    result = publish("build", "--strict", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/en/posts/hello/index.html").is_file()
+    assert not (tmp_path / "out/en/posts/wip").exists()
+
+
+def test_a_scheduled_post_must_be_clean(content: Path) -> None:
+    """A post dated later goes out on a build nobody watches: its problems stay errors."""
+    write(
+        content,
+        "posts/later.md",
+        POST.format(title="Later").replace("2026-01-15", "2099-01-01").replace("news", "helth"),
+    )
+    code, lines = check_messages(content, "--strict")
+    assert code == 1 and any("later.md" in line and "warning" not in line for line in lines), lines
 
 
 def test_new_post_fills_in_the_fields(content: Path) -> None:
@@ -109,3 +139,13 @@ def test_a_plugin_that_cannot_be_loaded_fails_the_build(content: Path, tmp_path:
     assert result.returncode == 1
     assert "PLUGINS: the plugin 'no_such_plugin' could not be loaded" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_a_private_string_stops_the_build_even_in_a_draft(content: Path, tmp_path: Path) -> None:
+    """The one exception to held problems: the repository itself must not keep a never-publish string."""
+    (tmp_path / "never.txt").write_text("Rue des Lucioles 2250\n")
+    write(content, "posts/wip.md", POST.format(title="Meet at Rue des Lucioles 2250").replace("published", "draft"))
+    result = publish("check", "--content", str(content), env={"RELAIS_NEVER_PUBLISH": str(tmp_path / "never.txt")})
+    assert result.returncode == 1
+    [line] = [line for line in result.stderr.splitlines() if "wip.md" in line]
+    assert "never-publish" in line and ": warning:" not in line

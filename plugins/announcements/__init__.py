@@ -14,8 +14,11 @@ from .feed import announcement_feeds
 from .generator import get_generators
 from .model import ANNOUNCEMENT
 from .snippets import snippets
+from .status import announcement_endings
 
 CONTENT_TYPES = (ANNOUNCEMENT,)
+# What `publish.py status` lists as ending soon or just ended.
+STATUS_ENDINGS = (announcement_endings,)
 SOURCE_CHECKS = (check_footer_setting, check_announcements)
 # Functions (site) -> snippets, printed by `publish.py snippets`.
 SNIPPETS = (snippets,)

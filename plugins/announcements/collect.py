@@ -23,7 +23,7 @@ from typing import Any
 from languages.links import LanguageLinks
 from languages.urls import url_for
 
-from relais.clock import as_datetime
+from relais.clock import as_datetime, last_moment
 from relais.content import Entry
 from relais.site import Site
 from relais.slugs import slugify
@@ -176,13 +176,6 @@ def anchor_of(slug: str) -> str:
 
 def announcements_page_url(settings: dict[str, Any], lang: str) -> str:
     return url_for(settings, PAGE_SETTING, lang)
-
-
-def last_moment(until: dt.date | dt.datetime, zone: Any) -> dt.datetime:
-    """``until: 2026-11-26`` offers the announcement through the whole of that day."""
-    if isinstance(until, dt.datetime):
-        return as_datetime(until, zone)
-    return dt.datetime.combine(until, dt.time.max, tzinfo=zone)
 
 
 def footers_of(settings: dict[str, Any]) -> dict[str, Footer]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pelican import signals
 
 from relais.content_types import ContentType
+from relais.i18n import N_
 
 from .announce import edition_announcement
 from .checks import check_editions, edition_problems
@@ -31,6 +32,8 @@ SOURCE_CHECKS = (check_editions,)
 OUTPUT_CHECKS = (printed_edition_length,)
 FEEDS = (bad_date_feeds,)
 DEFAULT_ANNOUNCEMENTS = (edition_announcement,)
+# What publish.py status calls this content type (its latest edition, and this month's when missing).
+STATUS_KINDS = {"bad_dates": N_("bad date list")}
 THEME_SLOTS = {"head": ["partials/bad_dates_head.html"], "menu": ["partials/bad_dates_menu.html"]}
 
 
@@ -45,6 +48,7 @@ __all__ = [
     "FEEDS",
     "OUTPUT_CHECKS",
     "SOURCE_CHECKS",
+    "STATUS_KINDS",
     "THEME_SLOTS",
     "register",
 ]

@@ -31,7 +31,9 @@ def new_calendar(name: str, description: str) -> icalendar.Calendar:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    # No METHOD: METHOD:PUBLISH makes a file an iTIP message, which needs an
+    # ORGANIZER (RFC 5546), and libical rejects it without one; a calendar to
+    # subscribe to or import is not a message.
     # Names shown for a subscribed calendar (RFC 7986, and the common X- names).
     # icalendar does not type NAME and the X-WR- properties as text, so it would
     # not escape a line break in them: say they are text. Names are one line.
@@ -70,6 +72,14 @@ def recurrence_rule(schedule: Schedule) -> dict[str, Any] | None:
     return values
 
 
+def cancelled_starts(schedule: Schedule) -> list[dt.date | dt.datetime]:
+    """The cancelled dates as EXDATE wants them: the same kind of value as DTSTART (a day, or a zoned time)."""
+    days = sorted(day for day in schedule.cancelled if schedule.is_date_of_series(day))
+    if schedule.all_day:
+        return list(days)
+    return [dt.datetime.combine(day, schedule.first_start.time(), tzinfo=schedule.zone) for day in days]
+
+
 def event_component(page: EntryPage, settings: dict[str, Any], stamp: dt.datetime) -> icalendar.Event:
     schedule: Schedule = page.schedule
     first = schedule.first
@@ -87,6 +97,9 @@ def event_component(page: EntryPage, settings: dict[str, Any], stamp: dt.datetim
     rule = recurrence_rule(schedule)
     if rule is not None:
         event.add("rrule", rule)
+        cancelled = cancelled_starts(schedule)
+        if cancelled:
+            event.add("exdate", cancelled)
     if page.location_text:
         event.add("location", printable(page.location_text))
     details = [page.summary, page.registration or "", link]
@@ -109,4 +122,8 @@ def calendar_bytes(
         calendar.add_missing_timezones(
             first_date=dt.date(first_year, 1, 1), last_date=dt.date(now.year + _ZONE_YEARS, 1, 1)
         )
+        for zone in calendar.walk("VTIMEZONE"):
+            # icalendar notes the years covered in a COMMENT, which RFC 5545
+            # does not allow in a VTIMEZONE (libical rejects the file).
+            zone.pop("COMMENT", None)
     return calendar.to_ical()

@@ -20,10 +20,12 @@ from .dates import filters
 from .feed import event_feeds
 from .generator import EventGenerator
 from .schema import Event
+from .status import event_endings
 
 EVENT = ContentType("event", "events", Event, checks=checks.CHECKS)
 
 CONTENT_TYPES = (EVENT,)
+STATUS_ENDINGS = (event_endings,)
 FEEDS = (event_feeds,)
 THEME_SLOTS = {"menu": ["partials/events_menu.html"]}
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from relais.clock import as_datetime
 from relais.confidential import confidential_location
+from relais.i18n import _
 from relais.problems import Problem
 
 from .recurrence import ORDINALS, WEEKDAYS
@@ -112,5 +113,29 @@ def _day(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def cancelled_dates(entry: Entry, index: ContentIndex) -> Iterator[Problem]:
+    """Each cancelled day is a date of the series: anything else cancels nothing, and readers would be misled."""
+    rule, start = entry.data.recurrence, entry.data.start
+    if rule is None or start is None or not rule.cancelled:
+        return
+    schedule = Schedule(entry.data, index.zone)
+    for position, day in enumerate(rule.cancelled):
+        if schedule.is_date_of_series(day):
+            continue
+        after = schedule.rule.after(dt.datetime.combine(day, dt.time()), inc=True) if schedule.rule else None
+        before = schedule.rule.before(dt.datetime.combine(day, dt.time())) if schedule.rule else None
+        closest = [moment.date().isoformat() for moment in (before, after) if moment is not None]
+        yield entry.problem(
+            ("recurrence", "cancelled", position),
+            "recurrence.cancelled",
+            _("{day} is not one of this event's dates, so there is nothing to cancel on that day").format(
+                day=day.isoformat()
+            ),
+            _("write a day the event happens on, such as {days}").format(days=_(" or ").join(closest))
+            if closest
+            else _("write a day the event happens on"),
+        )
+
+
 # A confidential place must not be given away in the text either (relais.confidential).
-CHECKS = (timing, recurrence, confidential_location)
+CHECKS = (timing, recurrence, cancelled_dates, confidential_location)

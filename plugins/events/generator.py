@@ -75,11 +75,15 @@ class EventGenerator(EntryGenerator):
     def extra_fields(self, page: EntryPage, site: Site) -> dict[str, Any]:
         schedule = Schedule(page.entry.data, site.config.zone)
         now = site.clock.now
+        data = page.entry.data
         return {
             "schedule": schedule,
             "next_dates": schedule.upcoming(now, max_repeats(self.settings)),
+            "cancelled_dates": schedule.cancelled_dates(now, now + horizon(self.settings)),
             "is_over": schedule.is_over(now),
-            "location_text": page.entry.data.location.public_text if page.entry.data.location else "",
+            "location_text": data.location.public_text if data.location else "",
+            # The notice while it is up: templates show `alert` as text.
+            "alert": data.alert.shown_at(now, site.config.zone) if data.alert else None,
         }
 
     def sort_key(self, page: EntryPage) -> Any:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
-from relais.fields import DateOrDateTime, Text
+from relais.fields import DateOrDateTime, DayList, Text
 from relais.schemas import ContentModel
 
 Frequency = Literal["yearly", "monthly", "weekly"]
@@ -58,6 +58,11 @@ class RecurrenceRule(ContentModel):
     )
     until: DateOrDateTime | None = Field(
         None, description="The last day it may happen; without it, it goes on.", examples=["until: 2027-06-30"]
+    )
+    cancelled: DayList = Field(
+        default_factory=list,
+        description="Days of the series when it does not happen (a holiday), without ending the series.",
+        examples=["cancelled: [2026-12-31]"],
     )
 
     @field_validator("on")

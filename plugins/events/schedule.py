@@ -59,6 +59,8 @@ class Schedule:
         self.zone = zone
         self.all_day = event.all_day
         self.recurrence = event.recurrence
+        # Days of the series that do not happen (a holiday): left out of every list, EXDATE in calendars.
+        self.cancelled: frozenset[dt.date] = frozenset(event.recurrence.cancelled if event.recurrence else ())
 
     @cached_property
     def first_start(self) -> dt.datetime:
@@ -131,7 +133,26 @@ class Schedule:
         if self.rule is None:
             return self.first if self.first.starts_at <= now else None
         start = self.rule.before(_local(now, self.zone), inc=True)
+        while start is not None and start.date() in self.cancelled:
+            start = self.rule.before(start)
         return self.occurrence(start) if start is not None else None
+
+    def is_date_of_series(self, day: dt.date) -> bool:
+        """``day`` is one of the dates the recurrence gives (cancelled or not)."""
+        return self.rule is not None and dt.datetime.combine(day, self.first_start.time()) in self.rule
+
+    def cancelled_dates(self, now: dt.datetime, until: dt.datetime | None = None) -> list[Occurrence]:
+        """The cancelled dates of the series that are not over at ``now`` and start before ``until``, soonest first."""
+        found = [
+            self.occurrence(dt.datetime.combine(day, self.first_start.time()))
+            for day in sorted(self.cancelled)
+            if self.is_date_of_series(day)
+        ]
+        return [
+            occurrence
+            for occurrence in found
+            if occurrence.ends_at > now and (until is None or occurrence.starts_at < until)
+        ]
 
     def _from(self, now: dt.datetime) -> Iterator[Occurrence]:
         if self.rule is None:
@@ -142,7 +163,7 @@ class Schedule:
         span = self.duration + (dt.timedelta(days=1) if self.all_day else dt.timedelta())
         for start in self.rule.xafter(_local(now, self.zone) - span, inc=True):
             occurrence = self.occurrence(start)
-            if occurrence.ends_at > now:
+            if occurrence.ends_at > now and start.date() not in self.cancelled:
                 yield occurrence
 
 

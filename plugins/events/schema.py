@@ -10,6 +10,7 @@ from pydantic import BeforeValidator, Field
 
 from relais.fields import DateOrDateTime, Key, Text, parse_date_or_datetime
 from relais.locations import Location
+from relais.notices import NOTICE_EXAMPLE, Notice
 from relais.schemas import Announce, ContentModel, Status
 
 from .recurrence import Recurrence
@@ -68,6 +69,12 @@ class Event(ContentModel):
         None,
         description="Where: a public place (name, address, city, accessibility), or confidential: true with a note.",
         examples=["location:\n  confidential: true\n  note: The address is given in person or by phone."],
+    )
+    alert: Notice | None = Field(
+        None,
+        description="A short notice shown prominently (a change of place, a cancelled date); "
+        "with 'until', it ends by itself.",
+        examples=["alert: This month, we meet at the library.", NOTICE_EXAMPLE],
     )
     registration: Text | None = Field(
         None,

@@ -13,9 +13,12 @@ published site as it was.
 
 from __future__ import annotations
 
+from relais.site import whatever_the_status
+
 from .scan import check_output, check_published_text, check_sources, list_digest
 
-SOURCE_CHECKS = (check_sources,)
+# A listed string stops the build even in a draft (relais.site.whatever_the_status).
+SOURCE_CHECKS = (whatever_the_status(check_sources),)
 # Cached checks (entries', built files') depend on the list's rules too.
 CACHE_INPUTS = (list_digest,)
 OUTPUT_CHECKS = (check_output,)

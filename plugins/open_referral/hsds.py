@@ -96,7 +96,7 @@ class HsdsWriter:
             "status": "temporarily closed" if data.status == "temporarily-closed" else "active",
         }
         optional = {
-            "alert": data.alert,
+            "alert": data.alert.shown_at(self.site.clock.now, self.site.config.zone) if data.alert else None,
             "application_process": data.how_to_access,
             "fees_description": data.cost,
             "eligibility_description": data.eligibility,

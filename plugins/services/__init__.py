@@ -14,11 +14,20 @@ from relais.content_types import ContentType
 
 from .checks import SERVICE_CHECKS, check_services
 from .generator import get_generators, install_filters
-from .schema import LISTED_STATUSES, Service
+from .schema import LISTED_STATUSES, UNLISTED_STATUSES, Service
+from .status import notice_endings
 
-SERVICE = ContentType("service", "services", Service, checks=SERVICE_CHECKS, published_statuses=LISTED_STATUSES)
+SERVICE = ContentType(
+    "service",
+    "services",
+    Service,
+    checks=SERVICE_CHECKS,
+    published_statuses=LISTED_STATUSES,
+    unpublished_statuses=UNLISTED_STATUSES,
+)
 
 CONTENT_TYPES = (SERVICE,)
+STATUS_ENDINGS = (notice_endings,)
 SOURCE_CHECKS = (check_services,)
 THEME_SLOTS = {"menu": ["partials/services_menu.html"]}
 

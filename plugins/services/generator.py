@@ -39,6 +39,8 @@ class ServiceGenerator(EntryGenerator):
             "audience_labels": [config.audience_label(key, lang) for key in data.audience],
             "language_names": [locale.languages.get(code.lower(), code) for code in data.languages],
             "closed": data.status == "temporarily-closed",
+            # The notice while it is up: templates show `alert` as text.
+            "alert": data.alert.shown_at(site.clock.now, site.config.zone) if data.alert else None,
             "next_openings": [
                 (slot, next_opening(slot, site.clock.now, site.config.zone)) for slot in data.schedule if slot.weeks
             ],

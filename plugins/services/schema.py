@@ -9,6 +9,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from relais.fields import Key, KeyList, Text
 from relais.locations import Location
+from relais.notices import NOTICE_EXAMPLE, Notice
 from relais.schemas import Announce, ContentModel
 
 from .times import ClockTime, Days, Weeks
@@ -17,6 +18,7 @@ from .times import ClockTime, Days, Weeks
 # temporarily-closed put it on; inactive takes it off again (it has ended).
 ServiceStatus = Literal["draft", "review", "active", "temporarily-closed", "inactive"]
 LISTED_STATUSES = ("active", "temporarily-closed")
+UNLISTED_STATUSES = ("draft", "review", "inactive")
 
 _PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().\-]+$")
 
@@ -111,10 +113,10 @@ class Service(ContentModel):
         description="draft, review, active, temporarily-closed or inactive.",
         examples=["status: active"],
     )
-    alert: Text | None = Field(
+    alert: Notice | None = Field(
         None,
-        description="A short notice shown prominently, such as a holiday closure.",
-        examples=["alert: Closed December 24 to January 1."],
+        description="A short notice shown prominently, such as a holiday closure; with 'until', it ends by itself.",
+        examples=["alert: Closed December 24 to January 1.", NOTICE_EXAMPLE],
     )
     category: Key = Field(description="One of the site's service categories.", examples=["category: drop-in"])
     audience: KeyList = Field(
