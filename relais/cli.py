@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import bad_dates_cli, i18n
+from . import bad_dates_cli, i18n, intake_cli
 from .build import BuildOptions, build, check, drafts_folder
 from .clock import build_clock, parse_today
 from .i18n import _
@@ -245,6 +245,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _where(clean_parser)
     bad_dates_cli.add_parsers(commands)
+    intake_cli.add_parsers(commands)
     return parser
 
 
@@ -551,6 +552,7 @@ COMMANDS = {
     "deploy": run_deploy,
     "clean-images": run_clean_images,
     "bad-dates": bad_dates_cli.run,
+    "intake": intake_cli.run_intake,
 }
 
 
