@@ -12,21 +12,29 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PUBLISH := $(BIN)/python publish.py
 LIGHTHOUSE_DIR := tests/browser/lighthouse
 LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.installed
+# The demo's report intake (README, "Anonymous reports"): its public key, made once per copy of the demo; the
+# private half goes to ~/.local/share/relais/ (or $$RELAIS_DATA_HOME), locked with this demo passphrase.
+DEMO_KEY := intake-public-key.txt
+DEMO_PASSPHRASE := lanterne demo passphrase
 
-.PHONY: html test check serve publish deploy lint translations bench lighthouse clean
+.PHONY: html test check serve publish deploy lint translations bench bench-intake lighthouse clean
 
-html: $(RUNTIME)
+html: $(RUNTIME) $(DEMO_KEY)
 	$(PUBLISH) build
 
-test: $(DEV) $(LIGHTHOUSE)
+test: $(DEV) $(DEMO_KEY) $(LIGHTHOUSE)
 	$(BIN)/ruff check .
 	RELAIS_LIGHTHOUSE=required $(BIN)/python -m pytest
 
 check: $(RUNTIME)
 	$(PUBLISH) check
 
-serve: $(RUNTIME)
+serve: $(RUNTIME) $(DEMO_KEY)
 	$(PUBLISH) serve
+
+# The demo's key pair, when this copy has none yet (never replaces a private key: see `bad-dates keygen --help`).
+$(DEMO_KEY): | $(RUNTIME)
+	RELAIS_INTAKE_PASSPHRASE="$(DEMO_PASSPHRASE)" $(PUBLISH) bad-dates keygen
 
 publish: $(RUNTIME)
 	$(PUBLISH) build --settings publishconf.py --strict
@@ -66,6 +74,11 @@ lighthouse: $(DEV) $(LIGHTHOUSE)
 # or BENCH=--quick for a smoke test.
 bench: $(RUNTIME)
 	$(BIN)/python bench/run.py $(BENCH)
+	$(BIN)/python bench/intake.py
+
+# The report intake alone: reports per second and p99 response time (bench/results/intake.md).
+bench-intake: $(RUNTIME)
+	$(BIN)/python bench/intake.py $(BENCH_INTAKE)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -7,6 +7,8 @@ that stop a broken or leaking build, so publish with ``publish.py``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # --- Who we are ------------------------------------------------------------
 SITENAME = "Lanterne"
 SITE_DESCRIPTION = {
@@ -168,7 +170,7 @@ PLUGINS += ["services", "guides", "open_referral", "info_cards", "never_publish"
 # Feature plugins.  Forum announcements add their feed with the feed writer;
 # the language check reads every file.  The sitemap reads the finished site,
 # so it comes last.
-PLUGINS += ["feeds", "events", "bad_dates", "calendars", "announcements", "language_check", "sitemap"]
+PLUGINS += ["feeds", "events", "bad_dates", "report_intake", "calendars", "announcements", "language_check", "sitemap"]
 # The drafts preview's "not published" banner (serve --drafts; never in a build).
 PLUGINS += ["preview"]
 
@@ -273,6 +275,21 @@ BAD_DATES_CHANNELS = {
 # length; the list links to the one of its language.
 BAD_DATES_HOW_TO_REPORT_PAGE = "how-to-report"
 
+# --- Anonymous reports from the website (README.md, "Anonymous reports") -----
+# The report form (/en/report/) is built when BAD_DATES_INTAKE is set and its
+# public key is there.  `make html` and `make test` make the demo's key pair
+# once: the public half in intake-public-key.txt (ignored by Git: each copy of
+# the demo has its own), the private half outside the repository
+# (~/.local/share/relais/intake-private.key).  A real program sets
+# BAD_DATES_INTAKE unconditionally and commits its public key file (or writes
+# the key itself here): a missing key file is then a warning, and an error
+# for the public site.
+if (Path(__file__).parent / "intake-public-key.txt").exists():
+    BAD_DATES_INTAKE = {
+        "public_key": "intake-public-key.txt",
+        "path": "/report/send",
+    }
+
 # --- Respectful language -----------------------------------------------------
 # Settings whose text readers see, checked like the content (see README.md).
 LANGUAGE_CHECK_SETTINGS = [
@@ -330,6 +347,8 @@ BAD_DATES_SMS_SAVE_AS = "bad-dates/{slug}/bad-date-list-{slug}-sms.txt"
 BAD_DATES_LOOKUP_URL = "bad-dates/lookup/"
 BAD_DATES_LOOKUP_SAVE_AS = "bad-dates/lookup/index.html"
 BAD_DATES_LOOKUP_INDEX_SAVE_AS = "bad-dates/lookup/reports.json"
+# The report form is always at report/ (the intake reads its answer pages there); this names it for the language links.
+BAD_DATES_REPORT_URL = "report/"
 GUIDES_URL = "guides/"
 GUIDES_SAVE_AS = "guides/index.html"
 INDEX_URL = ""

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import intake_cli
 from .i18n import _, ngettext
 from .pelican_settings import read_site_settings, site_plugins
 from .problems import Problems
@@ -23,10 +24,10 @@ PLUGIN = "bad_dates"
 
 
 def add_parsers(commands: Any) -> None:
-    """``publish.py bad-dates import …`` (the intake's ``keygen`` and ``inbox`` will sit beside it)."""
+    """``publish.py bad-dates import …``, and the intake's ``keygen`` and ``inbox`` (relais/intake_cli.py)."""
     parser = commands.add_parser(
         "bad-dates",
-        help=_("the bad date list: import a spreadsheet of reports"),
+        help=_("the bad date list: import a spreadsheet of reports, the report intake's keys and inbox"),
         description=_("Commands for the bad date list (see README.md, 'The bad date list')."),
     )
     actions = parser.add_subparsers(dest="bad_dates_command", required=True, metavar="ACTION")
@@ -57,6 +58,7 @@ def add_parsers(commands: Any) -> None:
             metavar="DIR" if option == "--content" else "FILE",
             help=text,
         )
+    intake_cli.add_staff_actions(actions)
 
 
 def _site(args: argparse.Namespace) -> tuple[dict[str, Any], SiteConfig, Any] | None:
@@ -126,6 +128,8 @@ def new_edition(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """``publish.py bad-dates ACTION``."""
+    if args.bad_dates_command in ("keygen", "inbox"):
+        return intake_cli.run_bad_dates_action(args)
     return import_reports(args)
 
 

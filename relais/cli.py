@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import bad_dates_cli, i18n
+from . import bad_dates_cli, i18n, intake_cli
 from .argparse_words import use_argparse_translations
 from .build import BuildOptions, build, check, drafts_folder
 from .clock import build_clock, parse_today
@@ -78,6 +78,51 @@ def _common(parser: argparse.ArgumentParser, output: bool = False) -> None:
         parser.add_argument("--output", type=Path, metavar="DIR", help=_("where to write the site (default: output/)"))
 
 
+def _add_new_parser(commands: argparse._SubParsersAction) -> None:
+    """``publish.py new``: its arguments."""
+    new_parser = commands.add_parser(
+        "new",
+        help=_("start a new post, page or author, or a month of the bad date list"),
+        description=_(
+            "Create content/posts/NAME.md, content/pages/NAME.md or content/authors/NAME.yml with "
+            "its fields ready to fill in (a post or page starts as a draft). Never overwrites a file. "
+            "`new bad-dates YYYY-MM` starts the month's edition of the bad date list in every language."
+        ),
+    )
+    new_parser.add_argument(
+        "kind", choices=[*NEW_KINDS, "bad-dates"], help=_("what to create: post, page, author or bad-dates")
+    )
+    new_parser.add_argument(
+        "title",
+        nargs="?",
+        metavar=_("TITLE"),
+        help=_(
+            'the title, in quotes: "Où manger gratuitement"; for an author, the name readers see: "Lune"; '
+            "for bad-dates, the month: 2026-12; optional with --from-question"
+        ),
+    )
+    new_parser.add_argument(
+        "--lang",
+        help=_(
+            "language of the new file (default: the language of these messages if the site has it, else the site's)"
+        ),
+    )
+    new_parser.add_argument(
+        "--author", metavar="KEY", help=_("who writes the post: a file name in content/authors/, without .yml")
+    )
+    new_parser.add_argument(
+        "--category", metavar="KEY", help=_("the post's category, one of the site's categories (see pelicanconf.py)")
+    )
+    new_parser.add_argument("--role", choices=["peer", "staff"], help=_("for an author: peer or staff (default: peer)"))
+    new_parser.add_argument(
+        "--from-question",
+        type=int,
+        metavar="N",
+        help=_("a post that answers question N of content/questions.yml (its text is the title, unless you give one)"),
+    )
+    _where(new_parser)
+
+
 def make_parser() -> argparse.ArgumentParser:
     use_argparse_translations()
     parser = argparse.ArgumentParser(
@@ -130,47 +175,7 @@ def make_parser() -> argparse.ArgumentParser:
         ),
     )
 
-    new_parser = commands.add_parser(
-        "new",
-        help=_("start a new post, page or author, or a month of the bad date list"),
-        description=_(
-            "Create content/posts/NAME.md, content/pages/NAME.md or content/authors/NAME.yml with "
-            "its fields ready to fill in (a post or page starts as a draft). Never overwrites a file. "
-            "`new bad-dates YYYY-MM` starts the month's edition of the bad date list in every language."
-        ),
-    )
-    new_parser.add_argument(
-        "kind", choices=[*NEW_KINDS, "bad-dates"], help=_("what to create: post, page, author or bad-dates")
-    )
-    new_parser.add_argument(
-        "title",
-        nargs="?",
-        metavar=_("TITLE"),
-        help=_(
-            'the title, in quotes: "Où manger gratuitement"; for an author, the name readers see: "Lune"; '
-            "for bad-dates, the month: 2026-12; optional with --from-question"
-        ),
-    )
-    new_parser.add_argument(
-        "--lang",
-        help=_(
-            "language of the new file (default: the language of these messages if the site has it, else the site's)"
-        ),
-    )
-    new_parser.add_argument(
-        "--author", metavar="KEY", help=_("who writes the post: a file name in content/authors/, without .yml")
-    )
-    new_parser.add_argument(
-        "--category", metavar="KEY", help=_("the post's category, one of the site's categories (see pelicanconf.py)")
-    )
-    new_parser.add_argument("--role", choices=["peer", "staff"], help=_("for an author: peer or staff (default: peer)"))
-    new_parser.add_argument(
-        "--from-question",
-        type=int,
-        metavar="N",
-        help=_("a post that answers question N of content/questions.yml (its text is the title, unless you give one)"),
-    )
-    _where(new_parser)
+    _add_new_parser(commands)
 
     snippets_parser = commands.add_parser(
         "snippets",
@@ -280,6 +285,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _where(clean_parser)
     bad_dates_cli.add_parsers(commands)
+    intake_cli.add_parsers(commands)
     return parser
 
 
@@ -616,6 +622,7 @@ COMMANDS = {
     "deploy": run_deploy,
     "clean-images": run_clean_images,
     "bad-dates": bad_dates_cli.run,
+    "intake": intake_cli.run_intake,
 }
 
 

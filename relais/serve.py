@@ -9,7 +9,9 @@
    one step, so a page is always the last good build's; the live script it
    adds to pages reloads them after each good build and shows a failed
    build's messages (the same lines as the terminal, redacted the same way).
-4. Saved files are followed (see :mod:`relais.preview.watching`): one build at
+4. When the settings have a report intake, it runs beside the preview
+   (see :mod:`relais.preview.intake`) and the form's path is passed to it.
+5. Saved files are followed (see :mod:`relais.preview.watching`): one build at
    a time; what is saved during a build is built right after it.  When
    Relais' code, the plugins or the settings change, the preview restarts
    itself in place (same process, same port) once the current build is done.
@@ -31,6 +33,7 @@ from .build import BuildOptions, build_settings
 from .i18n import _
 from .preview.builder import Builder, BuilderStopped, BuildOutcome, problem_lines
 from .preview.handover import Handover
+from .preview.intake import PreviewIntake
 from .preview.server import PortUnavailable, PreviewServer, listen
 from .preview.state import LiveState
 from .preview.watching import Batch, Watcher, WatchPlan
@@ -72,7 +75,10 @@ def serve(options: ServeOptions) -> int:
     shown = _shown(setup.plan.output)
     builder = Builder(options.build, setup.settings, shown) if setup.settings is not None else None
     live = LiveState(handover.session, handover.builds)
-    preview = _Preview(options, setup, builder, PreviewServer(listener, Path(setup.plan.output), live), handover)
+    server = PreviewServer(listener, Path(setup.plan.output), live)
+    if setup.settings is not None:
+        server.intake = PreviewIntake.start(setup.settings, options.build.settings_file, Path(setup.plan.output))
+    preview = _Preview(options, setup, builder, server, handover)
     return preview.run()
 
 
@@ -122,6 +128,11 @@ class _Preview:
             if self.builder is not None:
                 self.builder.close()
             self.server.stop()
+            self._stop_intake()
+
+    def _stop_intake(self) -> None:
+        if self.server.intake is not None:
+            self.server.intake.stop()
 
     def _follow(self) -> NoReturn:
         if self.setup.problem is not None:
@@ -175,6 +186,7 @@ class _Preview:
             self.builder.close()
             self.builder = None
         self.server.stop()
+        self._stop_intake()  # the new preview starts its own, with the new settings
         self.handover.pass_on(self.server.socket, self.live.builds, self.setup.plan)
         finish_output()
         try:

@@ -35,6 +35,7 @@ from .content import ContentIndex, hold_unpublished, load_content
 from .content_types import CORE_TYPES, ContentType
 from .entry_checks import entry_problems
 from .i18n import _
+from .intake.key_scan import private_key_problems
 from .problems import Problem, Problems, Severity
 from .rendering import convert_bodies
 from .settings import SiteConfig, site_config
@@ -109,6 +110,7 @@ def load_site(
     cache = Cache(cache_folder(Path(settings["OUTPUT_PATH"]))) if settings.get("OUTPUT_PATH") else Cache(None)
     site = Site(settings_file, content_dir, config, clock, index, problems, settings, plugins, cache)
     problems.extend(output_collisions(site))
+    problems.extend(private_key_problems(settings_file))  # whatever the plugins: a key here is one commit from public
     convert_bodies(site)
     unconditional: list[Problem] = []
     for source_check in site.hooks("SOURCE_CHECKS"):

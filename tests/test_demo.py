@@ -98,6 +98,6 @@ def test_nothing_is_loaded_from_another_host(demo_site: Path) -> None:
 
 def test_noindex_post_says_so(demo_site: Path) -> None:
     noindexed = [p for p in demo_site.rglob("*.html") if '<meta name="robots" content="noindex">' in p.read_text()]
-    # The bad date list's pages are noindex too (BAD_DATES_NOINDEX).
-    folders = ("/en/posts/", "/fr/articles/", "/en/bad-dates/", "/fr/mauvais-clients/")
+    # The bad date list's pages are noindex too (BAD_DATES_NOINDEX), and so are the report form and its answers.
+    folders = ("/en/posts/", "/fr/articles/", "/en/bad-dates/", "/fr/mauvais-clients/", "/report/", "/signaler/")
     assert noindexed and all(any(folder in str(p) for folder in folders) for p in noindexed)

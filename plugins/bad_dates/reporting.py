@@ -33,8 +33,10 @@ def channel_label(translate: Translate, kind: str) -> str:
     }.get(kind, kind)
 
 
-def channels(config: BadDatesSettings, lang: str, translate: Translate) -> tuple[ChannelView, ...]:
-    return tuple(
+def channels(config: BadDatesSettings, lang: str, translate: Translate, form_url: str = "") -> tuple[ChannelView, ...]:
+    """The ways to report in ``lang``; the report form only when this build makes it (``form_url``, with the
+    language), with its note from ``BAD_DATES_CHANNELS["form"]`` or the theme's words."""
+    views = [
         ChannelView(
             kind=kind,
             label=channel_label(translate, kind),
@@ -44,7 +46,14 @@ def channels(config: BadDatesSettings, lang: str, translate: Translate) -> tuple
             note=channel.note.get(lang, ""),
         )
         for kind, channel in config.channels()
-    )
+        if kind != "form"
+    ]
+    if form_url:
+        configured = config.BAD_DATES_CHANNELS.get("form")
+        note = configured.note.get(lang, "") if configured is not None else ""
+        default = translate("Anonymous: we cannot see who sent it, and only our staff can read it.")
+        views.append(ChannelView("form", channel_label(translate, "form"), "", "", form_url, note or default))
+    return tuple(views)
 
 
 @dataclass(frozen=True)
@@ -61,7 +70,9 @@ class Guidance:
     more: str = ""
 
 
-def guidance(config: BadDatesSettings, lang: str, translate: Translate, more_url: str = "") -> Guidance:
+def guidance(
+    config: BadDatesSettings, lang: str, translate: Translate, more_url: str = "", form_url: str = ""
+) -> Guidance:
     return Guidance(
         title=translate("Bad date list"),
         how_to_report=translate("How to report a bad date"),
@@ -76,7 +87,7 @@ def guidance(config: BadDatesSettings, lang: str, translate: Translate, more_url
             translate("Trust your instincts. If you can, tell someone you trust where you are going and with whom."),
             translate("If you are in danger right now, call emergency services first."),
         ),
-        channels=channels(config, lang, translate),
+        channels=channels(config, lang, translate, form_url),
         more_url=more_url,
         more=translate("More about reporting: what we ask, and what we never share"),
     )

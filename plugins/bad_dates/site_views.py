@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from feeds.plugin import translator
-from languages.urls import url_for
+from languages.urls import prefixed, url_for
+
+from relais.intake.pages import REPORT_FOLDER
+from relais.intake.settings import form_is_built
 
 from .config import BadDatesSettings, bad_dates_settings
 from .editions import editions_on_site
@@ -75,7 +78,10 @@ def _compute(site: Site, settings: dict[str, Any], lang: str) -> LanguageViews:
             )
         )
     more = _how_to_report_url(site, settings, config, lang)
-    return LanguageViews(lang, config, maker.words, guidance(config, lang, translate, more), tuple(editions), translate)
+    form = prefixed(f"{REPORT_FOLDER}/", lang) if form_is_built(site) else ""
+    return LanguageViews(
+        lang, config, maker.words, guidance(config, lang, translate, more, form), tuple(editions), translate
+    )
 
 
 def _how_to_report_url(site: Site, settings: dict[str, Any], config: BadDatesSettings, lang: str) -> str:

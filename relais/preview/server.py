@@ -13,7 +13,9 @@ preview has:
   script and its style, read from this folder;
 - nothing is cached by the browser, so a reload shows the latest build;
 - it answers only requests addressed to ``127.0.0.1`` or ``localhost``, so
-  another site cannot reach it through a DNS name that points here.
+  another site cannot reach it through a DNS name that points here;
+- the report form's path goes to the report intake running beside it
+  (:mod:`relais.preview.intake`), when the site has one.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from ..i18n import _
+from .intake import MAX_FORWARDED_BYTES, PreviewIntake
 from .state import LiveState, Snapshot
 
 LIVE_ROOT = "/__relais__/"
@@ -177,6 +180,40 @@ class PreviewHandler(SiteHandler):
     def do_HEAD(self) -> None:
         self._answer(head=True)
 
+    def do_POST(self) -> None:
+        """Only the report form's, passed to the report intake (:mod:`relais.preview.intake`)."""
+        intake = self.server.intake
+        if not self._addressed_to_us() or intake is None or not intake.handles(urlsplit(self.path).path):
+            http.server.SimpleHTTPRequestHandler.send_error(self, HTTPStatus.METHOD_NOT_ALLOWED)
+            return
+        self._to_intake("POST")
+
+    def _to_intake(self, method: str) -> None:
+        intake = self.server.intake
+        assert intake is not None
+        declared = self.headers.get("Content-Length", "0")
+        length = int(declared) if declared.isdigit() else 0
+        body = self.rfile.read(min(length, MAX_FORWARDED_BYTES)) if method == "POST" else b""
+        headers = {name: self.headers[name] for name in ("Content-Type", "Accept-Language") if self.headers[name]}
+        if method == "POST":
+            headers["Content-Length"] = str(length)
+            if length > MAX_FORWARDED_BYTES:
+                self.close_connection = True
+        try:
+            status, answer_headers, page = intake.forward(method, body, headers)
+        except OSError:
+            http.server.SimpleHTTPRequestHandler.send_error(
+                self, HTTPStatus.SERVICE_UNAVAILABLE, "The report intake is not running (see the preview's terminal)"
+            )
+            return
+        self.send_response(status)
+        for name, value in answer_headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        if method != "HEAD":
+            self.wfile.write(page)
+
     def _answer(self, head: bool) -> None:
         if not self._addressed_to_us():
             http.server.SimpleHTTPRequestHandler.send_error(
@@ -190,6 +227,9 @@ class PreviewHandler(SiteHandler):
         route = urlsplit(self.path).path
         if route.startswith(LIVE_ROOT):
             self._live(route, head)
+            return
+        if self.server.intake is not None and self.server.intake.handles(route):
+            self._to_intake("HEAD" if head else "GET")
             return
         # Taken before the file is read: a page read during a build reloads once more, never once less.
         self._version = self.server.live.current().version
@@ -259,6 +299,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
     """A threaded server on an already listening socket (bound before the first build, kept across restarts)."""
 
     daemon_threads = True
+    intake: PreviewIntake | None = None  # the report intake beside the preview, when the settings have one
 
     def __init__(self, listener: socket.socket, output: Path, live: LiveState) -> None:
         handler: Callable[..., Any] = _handler_for(output)
