@@ -34,7 +34,7 @@ serve: $(RUNTIME) $(DEMO_KEY)
 
 # The demo's key pair, when this copy has none yet (never replaces a private key: see `bad-dates keygen --help`).
 $(DEMO_KEY): | $(RUNTIME)
-	RELAIS_INTAKE_PASSPHRASE="$(DEMO_PASSPHRASE)" $(PUBLISH) bad-dates keygen
+	RELAIS_INTAKE_PASSPHRASE="$(DEMO_PASSPHRASE)" $(PUBLISH) bad-dates keygen --public-key $(DEMO_KEY)
 
 publish: $(RUNTIME)
 	$(PUBLISH) build --settings publishconf.py --strict

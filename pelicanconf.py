@@ -65,6 +65,10 @@ LANGUAGES = {
             "bad-date-list": "liste-mauvais-clients",
             "lookup": "verifier",
             "sms": "textos",
+            "report": "signaler",
+            "sent": "envoye",
+            "problem": "a-corriger",
+            "busy": "indisponible",
         },
     },
 }

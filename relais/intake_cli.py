@@ -43,6 +43,12 @@ def add_staff_actions(actions: Any) -> None:
         metavar="FILE",
         help=_("where to write the private key (default: ~/.local/share/relais/intake-private.key)"),
     )
+    keygen.add_argument(
+        "--public-key",
+        type=Path,
+        metavar="FILE",
+        help=_("where to write the public key (default: the file BAD_DATES_INTAKE's public_key names)"),
+    )
     _passphrase_options(keygen)
     _settings_option(keygen)
 
@@ -162,7 +168,8 @@ def keygen(args: argparse.Namespace) -> int:  # noqa: PLR0911 - each refusal say
             file=sys.stderr,
         )
         return 1
-    public_file = intake.public_key_file if intake is not None else None
+    # The demo (Makefile) names the file itself: its settings turn the intake on only once the file exists.
+    public_file = args.public_key or (intake.public_key_file if intake is not None else None)
     if key_path.exists():
         return _public_from_existing(key_path, public_file)
     passphrase = _passphrase(args, _("Choose a passphrase for the private key (a few words): "), confirm=True)

@@ -1,4 +1,4 @@
-"""Where the bad date list's files are in each language (pelicanconf.py's url_words: /fr/mauvais-clients/)."""
+"""Where the bad date list's files and the report form are in each language (url_words: /fr/mauvais-clients/)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ LOOKUP = {"en": "bad-dates/lookup", "fr": "mauvais-clients/verifier"}
 FEED = {"en": "feeds/bad-dates", "fr": "fils/mauvais-clients"}
 _FILE = {"en": "bad-date-list", "fr": "liste-mauvais-clients"}
 _SMS = {"en": "sms", "fr": "textos"}
+# The report form (plugins/report_intake) and the pages the intake answers with.
+REPORT = {"en": "report", "fr": "signaler"}
+ANSWER = {
+    "en": {"sent": "sent", "problem": "problem", "busy": "busy"},
+    "fr": {"sent": "envoye", "problem": "a-corriger", "busy": "indisponible"},
+}
 
 
 def edition_folder(lang: str, month: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.bad_date_paths import FOLDER, REPORT
 from tests.helpers import copy_minimal, publish, settings_file
 
 
@@ -17,9 +18,9 @@ def test_without_its_public_key_the_form_is_not_built_and_the_settings_say_why(t
     assert "BAD_DATES_INTAKE.public_key: the public key file" in built.stderr
     assert "publish.py bad-dates keygen" in built.stderr
     for lang in ("en", "fr"):
-        assert not (output / lang / "report").exists()
-        listing = (output / lang / "bad-dates" / "index.html").read_text(encoding="utf-8")
-        assert "/report/" not in listing
+        assert not (output / lang / REPORT[lang]).exists()
+        listing = (output / lang / FOLDER[lang] / "index.html").read_text(encoding="utf-8")
+        assert f"/{REPORT[lang]}/" not in listing
         assert "tel:" in listing, "the other channels are still there"
     strict = publish("check", "--settings", str(settings), "--content", str(content), "--strict", cwd=tmp_path)
     assert strict.returncode == 1, "for the public site (--strict), a missing key stops the build"

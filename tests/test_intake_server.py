@@ -25,6 +25,7 @@ from relais.intake.key_scan import private_key_problems
 from relais.intake.keys import encode
 from relais.intake.sealing import BUCKETS, MAGIC, UnreadableReport, open_sealed
 from relais.intake.spool import TEMPORARY_PREFIX, waiting_reports
+from tests.bad_date_paths import ANSWER, FOLDER, REPORT
 from tests.helpers import settings_file
 from tests.intake_server import (
     IntakeSite,
@@ -278,7 +279,7 @@ def test_the_intakes_configuration_holds_no_private_key_and_cannot_open_a_report
 
 def test_the_built_form_sends_only_to_the_intake_and_asks_nothing_about_the_reporter(site: IntakeSite) -> None:
     for lang in ("en", "fr"):
-        page = lxml_html.fromstring((site.output / lang / "report" / "index.html").read_bytes())
+        page = lxml_html.fromstring((site.output / lang / REPORT[lang] / "index.html").read_bytes())
         [form] = page.xpath("//form[@method='post']")
         assert form.get("action") == "/report/send"
         names = set(form.xpath(".//*[@name]/@name"))
@@ -289,10 +290,10 @@ def test_the_built_form_sends_only_to_the_intake_and_asks_nothing_about_the_repo
         assert "form-action 'self'" in policy
         assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
         assert page.xpath("//a[starts-with(@href, 'tel:')]"), "the other ways to report are beside the form"
-        listing = (site.output / lang / "bad-dates" / "index.html").read_text(encoding="utf-8")
-        assert f'href="/{lang}/report/"' in listing, "how to report links to the form"
+        listing = (site.output / lang / FOLDER[lang] / "index.html").read_text(encoding="utf-8")
+        assert f'href="/{lang}/{REPORT[lang]}/"' in listing, "how to report links to the form"
         for answer in ("sent", "problem", "busy"):
-            assert (site.output / lang / "report" / answer / "index.html").is_file()
+            assert (site.output / lang / REPORT[lang] / ANSWER[lang][answer] / "index.html").is_file()
 
 
 def test_a_port_in_use_is_said_in_plain_words(site: IntakeSite, tmp_path: Path) -> None:

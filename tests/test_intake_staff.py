@@ -161,3 +161,16 @@ def test_a_public_key_file_is_not_taken_for_a_private_one(tmp_path: Path) -> Non
     checked = publish("check", "--settings", str(settings), "--content", str(content), cwd=tmp_path, env=env)
     assert "PRIVATE key" not in checked.stderr
     assert checked.returncode == 0, checked.stderr
+
+
+def test_keygen_writes_the_public_key_where_told_when_the_settings_name_no_file(tmp_path: Path) -> None:
+    """The demo's way (Makefile): its settings turn the intake on only once the public key file exists."""
+    settings = settings_file(tmp_path, "")
+    copy_minimal(tmp_path)
+    env = {"RELAIS_DATA_HOME": str(_home(tmp_path)), "RELAIS_LANG": "en"}
+    told = _keygen(tmp_path, settings, env, "--public-key", "demo-public-key.txt")
+    assert told.returncode == 0, told.stderr
+    assert read_public_key((tmp_path / "demo-public-key.txt").read_text(encoding="utf-8")) is not None
+    untold = _keygen(tmp_path, settings, env)
+    assert untold.returncode == 0, untold.stderr
+    assert "Put this public key in BAD_DATES_INTAKE" in untold.stdout

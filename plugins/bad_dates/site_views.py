@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from feeds.plugin import translator
-from languages.urls import prefixed, url_for
+from languages.urls import url_for
 
-from relais.intake.pages import REPORT_FOLDER
+from relais.intake.pages import report_folder
 from relais.intake.settings import form_is_built
 
 from .config import BadDatesSettings, bad_dates_settings
@@ -78,7 +78,7 @@ def _compute(site: Site, settings: dict[str, Any], lang: str) -> LanguageViews:
             )
         )
     more = _how_to_report_url(site, settings, config, lang)
-    form = prefixed(f"{REPORT_FOLDER}/", lang) if form_is_built(site) else ""
+    form = f"{lang}/{report_folder(settings, lang)}/" if form_is_built(site) else ""
     return LanguageViews(
         lang, config, maker.words, guidance(config, lang, translate, more, form), tuple(editions), translate
     )

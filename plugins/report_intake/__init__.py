@@ -29,10 +29,12 @@ def intake_settings_problems(site: Site) -> Iterator[Problem]:
 
 
 SOURCE_CHECKS = (intake_settings_problems,)
+# Words of the addresses this plugin makes (url_words may translate them: /fr/signaler/).
+ADDRESS_WORDS = ("report", "sent", "problem", "busy")
 
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
 
 
-__all__ = ["SOURCE_CHECKS", "register"]
+__all__ = ["ADDRESS_WORDS", "SOURCE_CHECKS", "register"]

@@ -12,11 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from bad_dates.site_views import language_views
-from languages.urls import prefixed
 from pelican.generators import Generator
 
 from relais.intake.form import form_fields, problem_codes
-from relais.intake.pages import ANSWERS, REPORT_FOLDER
+from relais.intake.pages import ANSWERS, answer_folder, report_folder
 from relais.intake.settings import form_is_built, intake_of
 from relais.site import SETTINGS_KEY, Site
 
@@ -36,30 +35,30 @@ class ReportFormGenerator(Generator):
         assert intake is not None
         views = language_views(site, self.settings, lang)
         fields = form_fields(list(views.config.BAD_DATES_TYPES))
-        folder = REPORT_FOLDER
+        folder = report_folder(self.settings, lang)
         common = {
             "relative_urls": self.settings["RELATIVE_URLS"],
             "bad_dates": views,
             "report_fields": field_views(fields, views.config, lang, views.translate),
             "intake_path": intake.config.path,
             "other_channels": [channel for channel in views.guidance.channels if channel.kind != "form"],
-            "report_url": prefixed(f"{folder}/", lang),
+            "report_url": f"{lang}/{folder}/",
             "bad_dates_index_url": self.settings["BAD_DATES_INDEX_URL"],
         }
         writer.write_file(
-            prefixed(f"{folder}/index.html", lang),
+            f"{lang}/{folder}/index.html",
             self.get_template("report_form"),
             self.context,
-            url=prefixed(f"{folder}/", lang),
+            url=f"{lang}/{folder}/",
             **common,
         )
         problems = problem_sentences(problem_codes(fields), views.translate)
         for answer in ANSWERS:
             writer.write_file(
-                prefixed(f"{folder}/{answer}/index.html", lang),
+                f"{lang}/{answer_folder(self.settings, lang, answer)}/index.html",
                 self.get_template("report_answer"),
                 self.context,
-                url=prefixed(f"{folder}/{answer}/", lang),
+                url=f"{lang}/{answer_folder(self.settings, lang, answer)}/",
                 answer=answer,
                 problems=problems,
                 **common,

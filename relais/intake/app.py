@@ -13,9 +13,9 @@ import datetime as dt
 import sys
 import zoneinfo
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -60,6 +60,8 @@ class IntakeOptions:
     reports_per_minute: float = 30
     burst: int = 30
     spool_max_reports: int = 5000
+    # Where each language's answer pages are in the built site: (lang, answer) -> folder.
+    answer_folders: Mapping[tuple[str, str], str] = field(default_factory=dict)
     spool_max_bytes: int = 200 * 1024 * 1024
 
 
@@ -86,7 +88,7 @@ def create_app(options: IntakeOptions, say: Callable[[str], None] | None = None)
     say = say or (lambda line: print(line, file=sys.stderr, flush=True))
     spool = Spool(options.spool, options.spool_max_reports, options.spool_max_bytes)
     bucket = TokenBucket(options.reports_per_minute, options.burst)
-    pages = AnswerPages(options.site, options.languages, options.default_lang)
+    pages = AnswerPages(options.site, options.languages, options.default_lang, options.answer_folders)
     counts = Counts()
     zone = zoneinfo.ZoneInfo(options.timezone)
 

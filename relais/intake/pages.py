@@ -1,7 +1,7 @@
 """The pages the intake answers with: built by the site (theme, languages, CSS), read from its output folder.
 
 The report plugin builds, in each language, beside the form
-(``/<lang>/report/``): ``sent/`` (thank you), ``problem/`` (what to fix:
+(``/en/report/``, in each language's words: ``/fr/signaler/``): ``sent/`` (thank you), ``problem/`` (what to fix:
 one ``<li data-problem="CODE">`` per possible problem, of which the intake
 keeps those that apply) and ``busy/`` (please call or text us instead).
 Each is read again when a new build replaced it (the preview), otherwise
@@ -14,8 +14,11 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+from relais.url_words import in_words, url_words
 
 REPORT_FOLDER = "report"  # the form's folder under each language: /en/report/
 ANSWERS = ("sent", "problem", "busy")
@@ -35,13 +38,35 @@ _FALLBACK_WORDS = {
 }
 
 
-def answer_file(output: Path, lang: str, answer: str) -> Path:
-    return output / lang / REPORT_FOLDER / answer / "index.html"
+def report_folder(settings: Mapping[str, Any], lang: str) -> str:
+    """The form's folder in the language's words (``url_words``): ``report``, ``signaler``."""
+    return in_words(REPORT_FOLDER, url_words(settings, lang))
+
+
+def answer_folder(settings: Mapping[str, Any], lang: str, answer: str) -> str:
+    """An answer page's folder in the language's words: ``report/sent``, ``signaler/envoye``."""
+    return in_words(f"{REPORT_FOLDER}/{answer}", url_words(settings, lang))
+
+
+def answer_folders(settings: Mapping[str, Any], languages: Sequence[str]) -> dict[tuple[str, str], str]:
+    return {(lang, answer): answer_folder(settings, lang, answer) for lang in languages for answer in ANSWERS}
+
+
+def answer_file(output: Path, lang: str, answer: str, folders: Mapping[tuple[str, str], str] | None = None) -> Path:
+    folder = (folders or {}).get((lang, answer), f"{REPORT_FOLDER}/{answer}")
+    return output / lang / folder / "index.html"
 
 
 class AnswerPages:
-    def __init__(self, output: Path, languages: Sequence[str], default_lang: str) -> None:
+    def __init__(
+        self,
+        output: Path,
+        languages: Sequence[str],
+        default_lang: str,
+        folders: Mapping[tuple[str, str], str] | None = None,
+    ) -> None:
         self.output = output
+        self.folders = dict(folders or {})
         self.languages = tuple(languages)
         self.default_lang = default_lang
         self._cache: dict[Path, tuple[tuple[int, int], str]] = {}
@@ -58,7 +83,7 @@ class AnswerPages:
         return self.default_lang
 
     def page(self, answer: str, lang: str, problems: Sequence[str] = ()) -> str:
-        text = self._read(answer_file(self.output, lang, answer))
+        text = self._read(answer_file(self.output, lang, answer, self.folders))
         if text is None:
             return _fallback(answer, lang)
         if answer != "problem":

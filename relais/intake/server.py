@@ -17,6 +17,7 @@ from relais.problems import Problem, Severity
 
 from .app import IntakeOptions, create_app
 from .form import form_fields
+from .pages import answer_folders
 from .settings import Intake, intake_of
 
 # uvicorn's own log would print addresses (its access log) and connection details: only real failures pass.
@@ -65,6 +66,7 @@ def _options(intake: Intake, settings: dict[str, Any], spool: Path | None, site:
         burst=config.burst,
         spool_max_reports=config.spool_max_reports,
         spool_max_bytes=config.spool_max_mb * 1024 * 1024,
+        answer_folders=answer_folders(settings, languages),
     )
 
 

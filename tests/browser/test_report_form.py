@@ -21,6 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from relais.intake.spool import waiting_reports
+from tests.bad_date_paths import ANSWER, FOLDER, REPORT
 from tests.intake_server import IntakeSite, form_body, make_intake_site, opened_reports
 from tests.serving import RunningPreview, wait_for
 
@@ -118,10 +119,10 @@ def test_the_form_and_every_answer_pass_axe_in_both_languages(
     try:
         page = context.new_page()
         for lang in ("fr", "en"):
-            page.goto(f"{running.origin}/{lang}/report/")
+            page.goto(f"{running.origin}/{lang}/{REPORT[lang]}/")
             found[f"form ({lang})"] = _violations(page)
             page.click("button[type=submit]")  # nothing typed: the browser asks for "what happened" first
-            assert page.url.endswith(f"/{lang}/report/")
+            assert page.url.endswith(f"/{lang}/{REPORT[lang]}/")
             page.fill("#report--what_happened", "x")
             page.fill("#report--date", "")
             page.evaluate("document.querySelector('#report--area').removeAttribute('maxlength')")
@@ -132,10 +133,10 @@ def test_the_form_and_every_answer_pass_axe_in_both_languages(
             assert page.locator("html").get_attribute("lang") == lang
             found[f"problem ({lang})"] = _violations(page)
             for answer in ("sent", "busy"):
-                page.goto(f"{running.origin}/{lang}/report/{answer}/")
+                page.goto(f"{running.origin}/{lang}/{REPORT[lang]}/{ANSWER[lang][answer]}/")
                 found[f"{answer} ({lang})"] = _violations(page)
-            page.goto(f"{running.origin}/{lang}/bad-dates/")
-            assert page.locator(f"a[href='/{lang}/report/']").count() == 1, "how to report links to the form"
+            page.goto(f"{running.origin}/{lang}/{FOLDER[lang]}/")
+            assert page.locator(f"a[href='/{lang}/{REPORT[lang]}/']").count() == 1, "how to report links to the form"
     finally:
         context.close()
     assert not any(found.values()), found
