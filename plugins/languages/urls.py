@@ -18,14 +18,8 @@ __all__ = [
     "index_url",
     "is_localised_url_setting",
     "localised_patterns",
-    "prefixed",
     "url_for",
 ]
-
-
-def prefixed(pattern: str, lang: str) -> str:
-    """``report/`` → ``fr/report/``: a folder of one language, in the words it is written in (the report form's)."""
-    return f"{lang}/{pattern}"
 
 
 def localised_patterns(settings: dict[str, Any], lang: str) -> dict[str, str]:
