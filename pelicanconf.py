@@ -288,9 +288,10 @@ BAD_DATES_HOW_TO_REPORT_PAGE = "how-to-report"
 # BAD_DATES_INTAKE unconditionally and commits its public key file (or writes
 # the key itself here): a missing key file is then a warning, and an error
 # for the public site.
+# The file is named from this folder, so that sites whose settings import these keep finding it.
 if (Path(__file__).parent / "intake-public-key.txt").exists():
     BAD_DATES_INTAKE = {
-        "public_key": "intake-public-key.txt",
+        "public_key": str(Path(__file__).parent / "intake-public-key.txt"),
         "path": "/report/send",
     }
 
