@@ -40,6 +40,7 @@ from .preview.watching import Batch, Watcher, WatchPlan
 from .private_list import list_path, load_list
 from .problems import Problem, Problems
 from .report import finish_output, redact
+from .signal_handlers import handled_by
 
 HOST = "127.0.0.1"  # this computer only: the preview is the writer's, not the network's
 
@@ -259,9 +260,5 @@ def _shown(path: str) -> str:
 @contextlib.contextmanager
 def _signals_stop_the_preview() -> Iterator[None]:
     """``kill`` and a closed terminal stop the preview as Ctrl+C does: the build stops, nothing is left behind."""
-    previous = {number: signal.signal(number, signal.default_int_handler) for number in (signal.SIGTERM, signal.SIGHUP)}
-    try:
+    with handled_by(signal.default_int_handler, signal.SIGTERM, signal.SIGHUP):
         yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)

@@ -4,11 +4,7 @@ and HTTP clients that send the form as a browser does."""
 from __future__ import annotations
 
 import http.client
-import os
 import signal
-import subprocess
-import sys
-import threading
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +13,8 @@ from nacl.public import PrivateKey
 
 from relais.intake.sealing import SealedReport, open_sealed
 from relais.intake.spool import waiting_reports
-from tests.helpers import ROOT, copy_minimal, publish, settings_file
-from tests.serving import free_port, wait_for
+from tests.helpers import copy_minimal, publish, settings_file
+from tests.serving import RunningCommand, free_port, wait_for
 
 READY = "The report intake is ready"
 
@@ -56,39 +52,22 @@ def make_intake_site(folder: Path, build: bool = True, **extra: object) -> Intak
     return IntakeSite(folder, settings, output, private, data_home)
 
 
-class RunningIntake:
+class RunningIntake(RunningCommand):
     """``publish.py intake serve`` in the background; everything it prints is kept in ``lines``."""
 
     def __init__(self, site: IntakeSite, spool: Path) -> None:
         self.port = free_port()
         self.spool = spool
-        env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
-        env["RELAIS_DATA_HOME"] = str(site.data_home)
-        self.process = subprocess.Popen(
+        super().__init__(
             [
-                *(sys.executable, str(ROOT / "publish.py"), "intake", "serve", "--settings", str(site.settings)),
+                *("intake", "serve", "--settings", str(site.settings)),
                 *("--port", str(self.port), "--spool", str(spool), "--site", str(site.output)),
             ],
             cwd=site.folder,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
+            env={"RELAIS_DATA_HOME": str(site.data_home)},
         )
-        self.lines: list[str] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
         assert wait_for(lambda: any(READY in line for line in self.lines) or self.process.poll() is not None, 60)
         assert self.process.poll() is None, self.output
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
-
-    @property
-    def output(self) -> str:
-        return "".join(self.lines)
 
     def stop(self, how: int = signal.SIGTERM) -> int:
         if self.process.poll() is None:

@@ -12,7 +12,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,16 +37,14 @@ def wait_for(condition: Callable[[], Any], seconds: float = 60, every: float = 0
     return False
 
 
-class RunningPreview:
-    """``publish.py serve ARGS --port PORT`` in the background; everything it prints is kept in ``lines``."""
+class RunningCommand:
+    """``publish.py ARGS`` in the background; every line it prints is kept in ``lines``, without its newline."""
 
-    def __init__(self, *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> None:
-        self.port = free_port()
-        self.origin = f"http://127.0.0.1:{self.port}"
+    def __init__(self, args: Sequence[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> None:
         full_env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
         full_env.update(env or {})
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "publish.py"), "serve", *args, "--port", str(self.port)],
+            [sys.executable, str(ROOT / "publish.py"), *args],
             cwd=cwd,
             env=full_env,
             stdout=subprocess.PIPE,
@@ -65,6 +63,15 @@ class RunningPreview:
     @property
     def output(self) -> str:
         return "\n".join(self.lines)
+
+
+class RunningPreview(RunningCommand):
+    """``publish.py serve ARGS --port PORT`` in the background; everything it prints is kept in ``lines``."""
+
+    def __init__(self, *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.origin = f"http://127.0.0.1:{self.port}"
+        super().__init__(["serve", *args, "--port", str(self.port)], cwd=cwd, env=env)
 
     def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
         request = urllib.request.Request(self.origin + path, headers=headers or {})

@@ -8,12 +8,13 @@ import dataclasses
 import signal
 import socket
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from relais.i18n import _
+from relais.listening import open_listener
 from relais.problems import Problem, Severity
+from relais.signal_handlers import handled_by
 
 from .app import IntakeOptions, create_app
 from .form import form_fields
@@ -77,28 +78,17 @@ def _server_class() -> type:
         """uvicorn's server, but Ctrl+C and SIGTERM end it with code 0 once it has finished what it was doing
         (uvicorn raises the signal again after shutting down, which a service manager would count as a failure)."""
 
-        @contextlib.contextmanager
-        def capture_signals(self) -> Iterator[None]:
-            previous = {number: signal.signal(number, self.handle_exit) for number in (signal.SIGINT, signal.SIGTERM)}
-            try:
-                yield
-            finally:
-                for number, handler in previous.items():
-                    signal.signal(number, handler)
+        def capture_signals(self) -> contextlib.AbstractContextManager[None]:
+            return handled_by(self.handle_exit, signal.SIGINT, signal.SIGTERM)
 
     return IntakeServer
 
 
 def listen(host: str, port: int) -> socket.socket | None:
     """The listening socket, or None after saying in plain words why the port cannot be used."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((host, port))
-        sock.listen(128)
+        return open_listener(host, port, backlog=128)
     except OSError as err:
-        sock.close()
         print(
             _("Port {port} cannot be used ({reason}) — stop what runs on it, or choose another with --port.").format(
                 port=port, reason=err.strerror or err
@@ -106,7 +96,6 @@ def listen(host: str, port: int) -> socket.socket | None:
             file=sys.stderr,
         )
         return None
-    return sock
 
 
 def run(options: IntakeOptions, host: str, port: int) -> int:

@@ -34,6 +34,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from ..i18n import _
+from ..listening import open_listener
 from .intake import MAX_FORWARDED_BYTES, PreviewIntake
 from .state import LiveState, Snapshot
 
@@ -85,15 +86,10 @@ class PortUnavailable(Exception):
 
 def listen(host: str, port: int) -> socket.socket:
     """A socket listening on ``host:port``, or :class:`PortUnavailable`."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a port left by a stopped preview is free
     try:
-        sock.bind((host, port))
-        sock.listen(64)
+        return open_listener(host, port)
     except OSError as err:
-        sock.close()
         raise PortUnavailable(_port_problem(err, port)) from None
-    return sock
 
 
 def _port_problem(err: OSError, port: int) -> str:
