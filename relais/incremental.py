@@ -152,6 +152,18 @@ def checks_inputs(site: Any) -> str:
     return site.once("checks inputs", compute)
 
 
+def write_built_file(settings: Mapping[str, Any], output: Path, relative: str, data: bytes) -> None:
+    """A file a plugin makes, written through the build's ledger (an unchanged one is linked from the previous
+    output and counted as unchanged), or plainly when Pelican runs without publish.py."""
+    incremental = settings.get(INCREMENTAL_KEY)
+    if incremental is not None:
+        incremental.ledger.write(relative, data)
+        return
+    path = output / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
 class IncrementalBuild:
     """One build's ledger, shared by the language runs, and the digests of its pages."""
 

@@ -16,7 +16,7 @@ from typing import Any
 from languages.urls import url_for
 
 from relais.generators import EntryGenerator
-from relais.incremental import INCREMENTAL_KEY
+from relais.incremental import write_built_file
 from relais.pdf import render_pdf
 from relais.site import SETTINGS_KEY, Site
 from relais.urls import public_url
@@ -136,14 +136,7 @@ class BadDatesGenerator(EntryGenerator):
             )
 
     def _write(self, relative: str, data: bytes) -> None:
-        """Through the build's ledger (an unchanged file keeps the previous output's), or plainly."""
-        incremental = self.settings.get(INCREMENTAL_KEY)
-        if incremental is not None:
-            incremental.ledger.write(relative, data)
-            return
-        path = Path(self.output_path, relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_built_file(self.settings, Path(self.output_path), relative, data)
 
 
 def get_generators(_pelican: Any) -> type[BadDatesGenerator]:

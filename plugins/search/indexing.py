@@ -25,7 +25,7 @@ from pagefind_bin import get_executable
 
 from relais.cache import key_of
 from relais.i18n import _
-from relais.incremental import INCREMENTAL_KEY
+from relais.incremental import INCREMENTAL_KEY, write_built_file
 from relais.problems import Problem
 
 INDEX_FOLDER = "pagefind"
@@ -124,14 +124,8 @@ def _finish(process: subprocess.Popen[str], target: Path) -> dict[str, bytes]:
 
 def _write_files(output: Path, folder: str, files: dict[str, bytes], settings: dict[str, Any]) -> None:
     """An index from the cache: through the build's ledger, which links the previous output's identical files."""
-    incremental = settings.get(INCREMENTAL_KEY)
     for relative, data in files.items():
-        if incremental is not None:
-            incremental.ledger.write(f"{folder}/{relative}", data)
-            continue
-        path = output / folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_built_file(settings, output, f"{folder}/{relative}", data)
 
 
 def _page_count(files: dict[str, bytes]) -> int:
