@@ -130,7 +130,7 @@ def _translations(lang: str) -> NullTranslations:
         return NullTranslations()
     merged: Translations | None = None
     for path in catalog_files(lang, [folder for root in _extra_folders for folder in root.glob("*")]):
-        compiled = _compiled(path, lang)
+        compiled = compiled_catalog(path, lang)
         if merged is None:
             merged = compiled
         else:
@@ -138,7 +138,8 @@ def _translations(lang: str) -> NullTranslations:
     return merged if merged is not None else NullTranslations()
 
 
-def _compiled(path: Path, lang: str) -> Translations:
+def compiled_catalog(path: Path, lang: str) -> Translations:
+    """A .po catalog compiled in memory (no .mo file to keep in step with it)."""
     with path.open("rb") as file:
         catalog = read_po(file, locale=lang)
     buffer = io.BytesIO()

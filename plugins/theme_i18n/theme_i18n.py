@@ -13,18 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date, format_datetime
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 from pelican import signals
 from pelican.generators import Generator
 
 from relais.digest import pure
+from relais.i18n import compiled_catalog
 from relais.site import SETTINGS_KEY
 
 from .times import joined_range
@@ -38,19 +36,10 @@ def load_translations(theme: str, lang: str, locale: str) -> NullTranslations:
     po_paths = sorted(Path(theme, CATALOGS.format(lang=lang)).glob("*.po"))
     if not po_paths:
         return NullTranslations()
-    translations = _compile(po_paths[0], locale)
+    translations = compiled_catalog(po_paths[0], locale)
     for po_path in po_paths[1:]:
-        translations.merge(_compile(po_path, locale))
+        translations.merge(compiled_catalog(po_path, locale))
     return translations
-
-
-def _compile(po_path: Path, locale: str) -> Translations:
-    with po_path.open("rb") as po_file:
-        catalog = read_po(po_file, locale=locale)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer)
 
 
 def long_date(value: dt.date, locale: str) -> str:
